@@ -264,7 +264,6 @@ public final class Sched {
         }
         gp.casgstatus(G.WAITING, G.RUNNABLE);
         m.p.runqput(gp, true);
-        counters.wakeups.increment();
         if (Probes.ENABLED) {
             m.ret = MState.running;
             probe(m, Step.GoReady, MState.submit);
@@ -275,7 +274,6 @@ public final class Sched {
     /** injectglist: make a waiting G runnable from outside the scheduler, on the global queue, and start an M. */
     void injectglist(G gp) {
         gp.casgstatus(G.WAITING, G.RUNNABLE);
-        counters.wakeups.increment();
         lock.lock();
         try {
             globrunqput(gp);
