@@ -57,10 +57,21 @@ public final class SpecFiles {
         return lineOf(copyConfig, Pattern.compile("(?<![A-Za-z0-9_])" + Pattern.quote(word) + "(?![A-Za-z0-9_])"));
     }
 
-    /** The line of the module's EXTENDS or INSTANCE that names {@code imported}, or 0. */
+    /** The line of the module's EXTENDS or INSTANCE where it names {@code imported}, or 0. */
     public int importLine(String module, String imported) {
-        return lineOf(copyOf(module), Pattern.compile(
-                "\\b(EXTENDS|INSTANCE)\\b.*(?<![A-Za-z0-9_])" + Pattern.quote(imported) + "(?![A-Za-z0-9_])"));
+        String text;
+        try {
+            text = TlcConfigFile.blankComments(Files.readString(copyOf(module)));
+        } catch (IOException e) {
+            return 0;
+        }
+        Matcher m = Pattern.compile("\\bEXTENDS\\s+\\w+(?:\\s*,\\s*\\w+)*|\\bINSTANCE\\s+\\w+").matcher(text);
+        Pattern word = Pattern.compile("(?<![A-Za-z0-9_])" + Pattern.quote(imported) + "(?![A-Za-z0-9_])");
+        while (m.find()) {
+            Matcher w = word.matcher(text).region(m.start(), m.end());
+            if (w.find()) return 1 + (int) text.substring(0, w.start()).chars().filter(c -> c == '\n').count();
+        }
+        return 0;
     }
 
     /**
@@ -74,14 +85,17 @@ public final class SpecFiles {
             for (Path f : files.filter(x -> x.toString().endsWith(".tla")).sorted().toList()) {
                 List<String> lines = Files.readAllLines(f);
                 boolean inDecl = false;
+                boolean continues = false; // the declaration's previous line asks for more (keyword alone, or a trailing comma)
                 for (int i = 0; i < lines.size(); i++) {
                     String line = stripComment(lines.get(i));
+                    if (line.isBlank()) continue;
                     if (decl.matcher(line).find()) {
                         inDecl = true;
-                    } else if (inDecl && !line.isBlank() && !line.trim().startsWith(",")
-                            && !lines.get(i - 1).trim().endsWith(",")) {
+                    } else if (inDecl && !continues && !line.trim().startsWith(",")) {
                         inDecl = false;
                     }
+                    String t = line.trim();
+                    continues = inDecl && (t.endsWith(",") || t.matches("CONSTANTS?"));
                     if (inDecl && word.matcher(line).find()) return new Location(original(f), i + 1);
                 }
             }
