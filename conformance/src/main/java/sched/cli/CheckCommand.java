@@ -1,7 +1,7 @@
 package sched.cli;
 
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -38,6 +39,7 @@ import sched.tlc.TlcRunner;
                 "(shown as file:line: message); 3 a time limit was reached."},
         sortOptions = false)
 public final class CheckCommand implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Parameters(arity = "0..*", paramLabel = "SPEC", description = "Specs to check (module names, e.g. Spinning); default: all.")
     List<String> specs = new ArrayList<>();
@@ -67,25 +69,30 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--keep-states", description = "Keep TLC's state directories under target/tlc/ after the runs.")
     boolean keepStates;
 
+    @Option(names = "--work-dir", paramLabel = "DIR",
+            description = "Where run directories and counterexample traces go (default: target/tlc).")
+    Path workDir;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         if (workers < 1) throw new UserError("--workers must be at least 1");
         if (timeLimit != null && timeLimit < 1) throw new UserError("--time-limit must be at least 1 second");
         Path root = TlcRunner.projectRoot();
         SpecManifest m = loadManifest(root);
         List<SpecManifest.Entry> selected = select(m);
 
+        Path work = workDir != null ? workDir.toAbsolutePath().normalize() : root.resolve("target").resolve("tlc");
         TlcChecks.Settings settings = new TlcChecks.Settings(distributed ? 1 : workers, deep,
                 distributed ? workers : 0, heap, timeLimit == null ? null : Duration.ofSeconds(timeLimit),
-                keepStates, null, root.resolve("target").resolve("tlc").resolve("traces"));
+                keepStates, work, work.resolve("traces"));
         boolean interactive = ConsoleProgress.isInteractive();
         List<TlcChecks.Outcome> outcomes = new ArrayList<>();
         for (SpecManifest.Entry e : selected) {
             String label = "[" + e.spec() + " " + e.configName() + "]";
             ConsoleProgress progress = new ConsoleProgress(err, interactive, label, Duration.ofSeconds(10));
-            if (!interactive) err.println(label + " checking " + root.relativize(e.configFile().toAbsolutePath()));
+            if (!interactive) err.println(label + " checking " + show(root, e.configFile()));
             TlcChecks.Outcome o;
             try {
                 o = TlcChecks.check(e, settings, progress);
@@ -94,6 +101,8 @@ public final class CheckCommand implements Callable<Integer> {
             }
             outcomes.add(o);
             report(o, root, out, err);
+            out.flush();
+            err.flush();
         }
         out.println();
         out.print(summary(outcomes));
@@ -102,7 +111,9 @@ public final class CheckCommand implements Callable<Integer> {
             out.println();
             out.print(mutantTable(bugs));
         }
-        return exitCode(outcomes, out);
+        int code = exitCode(outcomes, out);
+        out.flush();
+        return code;
     }
 
     private SpecManifest loadManifest(Path root) throws IOException {
@@ -149,14 +160,14 @@ public final class CheckCommand implements Callable<Integer> {
         return out;
     }
 
-    private static void report(TlcChecks.Outcome o, Path root, PrintStream out, PrintStream err) {
+    private static void report(TlcChecks.Outcome o, Path root, PrintWriter out, PrintWriter err) {
         String label = o.entry().spec() + " " + o.entry().configName();
         TlcResult r = o.result();
         switch (o.verdict()) {
             case ERROR -> {
                 err.println(label + ": error in the spec or config:");
                 r.errors().forEach(x -> err.println("  " + x.format(root)));
-                err.println("  (TLC output: " + root.relativize(r.workDir().resolve("tlc.out")) + ")");
+                err.println("  (TLC output: " + show(root, r.workDir().resolve("tlc.out")) + ")");
             }
             case FAIL -> {
                 out.println(label + ": " + o.detail());
@@ -165,15 +176,21 @@ public final class CheckCommand implements Callable<Integer> {
                     out.println("Counterexample (" + o.trace().length() + " steps):");
                     out.print(Counterexamples.stepTable(o.trace()));
                 }
-                if (o.traceFile() != null) out.println("Trace written to " + root.relativize(o.traceFile().toAbsolutePath()));
+                if (o.traceFile() != null) out.println("Trace written to " + show(root, o.traceFile()));
             }
             case TIMEOUT -> out.println(label + ": time limit reached after " + ConsoleProgress.clock(r.elapsed()));
             case PASS -> {
                 if (o.traceFile() != null && !o.entry().expectsViolation()) {
-                    out.println("Trace written to " + root.relativize(o.traceFile().toAbsolutePath()));
+                    out.println("Trace written to " + show(root, o.traceFile()));
                 }
             }
         }
+    }
+
+    /** A path relative to the project root when it lies under it, else absolute. */
+    static String show(Path root, Path p) {
+        Path abs = p.toAbsolutePath().normalize();
+        return abs.startsWith(root) ? root.relativize(abs).toString() : abs.toString();
     }
 
     static String summary(List<TlcChecks.Outcome> outcomes) {
@@ -214,7 +231,7 @@ public final class CheckCommand implements Callable<Integer> {
         return Tables.render(rows, false);
     }
 
-    static int exitCode(List<TlcChecks.Outcome> outcomes, PrintStream out) {
+    static int exitCode(List<TlcChecks.Outcome> outcomes, PrintWriter out) {
         long errors = outcomes.stream().filter(o -> o.verdict() == TlcChecks.Verdict.ERROR).count();
         long fails = outcomes.stream().filter(o -> o.verdict() == TlcChecks.Verdict.FAIL).count();
         long timeouts = outcomes.stream().filter(o -> o.verdict() == TlcChecks.Verdict.TIMEOUT).count();

@@ -1,6 +1,6 @@
 package sched.tlc;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.time.Duration;
 
 /**
@@ -8,7 +8,7 @@ import java.time.Duration;
  * pipe, a file) a plain line when the phase changes and at most every {@code plainEvery}.
  */
 public final class ConsoleProgress implements TlcProgress.Listener {
-    private final PrintStream out;
+    private final PrintWriter out;
     private final boolean terminal;
     private final String label;
     private final long plainEveryNanos;
@@ -16,7 +16,7 @@ public final class ConsoleProgress implements TlcProgress.Listener {
     private String lastPhase = "";
     private int lastWidth;
 
-    public ConsoleProgress(PrintStream out, boolean terminal, String label, Duration plainEvery) {
+    public ConsoleProgress(PrintWriter out, boolean terminal, String label, Duration plainEvery) {
         this.out = out;
         this.terminal = terminal;
         this.label = label;
@@ -44,6 +44,7 @@ public final class ConsoleProgress implements TlcProgress.Listener {
         } else {
             if (!phaseChanged && now - lastPrint < plainEveryNanos) return;
             out.println(format(p));
+            out.flush();
         }
         lastPrint = now;
         lastPhase = p.phase();
