@@ -31,12 +31,17 @@ import sched.tlc.TlcRunner;
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = {
                 "Model-check the TLA+ specs with TLC (ci or deep configs, bug switches).",
-                "Runs the configs listed in spec/MANIFEST.tsv: by default each selected spec's ci and liveness",
-                "configs; with --deep its deep configs; with --mutants also every bug-switch config, each of which",
-                "must violate exactly the property the manifest names.",
-                "Exit status: 0 everything held and every switch was caught; 1 a property was violated",
-                "unexpectedly or a switch was not caught; 2 usage error or an error in a spec or config",
-                "(shown as file:line: message); 3 a time limit was reached."},
+                "",
+                "Runs the configs listed in spec/MANIFEST.tsv: by default each selected spec's ci and liveness "
+                        + "configs; with --deep its deep configs; with --mutants also every bug-switch config, each "
+                        + "of which must violate exactly the property the manifest names. A counterexample to a "
+                        + "property that should hold is printed step by step and written as a trace file under "
+                        + "target/tlc/traces/.",
+                "",
+                "Exit status: 0 everything held and every switch was caught; 1 a property was violated "
+                        + "unexpectedly or a switch was not caught; 2 usage error, or an error in a spec or config "
+                        + "(shown as file:line: message); 3 a time limit was reached.",
+                ""},
         sortOptions = false)
 public final class CheckCommand implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -100,6 +105,7 @@ public final class CheckCommand implements Callable<Integer> {
                 progress.done();
             }
             outcomes.add(o);
+            err.println(label + " " + oneLine(o));
             report(o, root, out, err);
             out.flush();
             err.flush();
@@ -185,6 +191,18 @@ public final class CheckCommand implements Callable<Integer> {
                 }
             }
         }
+    }
+
+    private static String oneLine(TlcChecks.Outcome o) {
+        TlcResult r = o.result();
+        String what = switch (o.verdict()) {
+            case PASS -> o.entry().expectsViolation() ? "caught: " + o.detail() : "ok";
+            case FAIL -> "FAIL: " + o.detail();
+            case ERROR -> "ERROR";
+            case TIMEOUT -> "time limit reached";
+        };
+        return String.format("%s (%,d distinct states, depth %d, %s)", what, r.distinctStates(), r.depth(),
+                ConsoleProgress.clock(r.elapsed()));
     }
 
     /** A path relative to the project root when it lies under it, else absolute. */

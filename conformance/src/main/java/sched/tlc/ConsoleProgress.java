@@ -5,7 +5,7 @@ import java.time.Duration;
 
 /**
  * Shows a running check's progress: on a terminal one line rewritten in place ({@code \r}); otherwise (CI, a
- * pipe, a file) a plain line when the phase changes and at most every {@code plainEvery}.
+ * pipe, a file) a plain line every {@code plainEvery} (none for runs shorter than that).
  */
 public final class ConsoleProgress implements TlcProgress.Listener {
     private final PrintWriter out;
@@ -42,7 +42,8 @@ public final class ConsoleProgress implements TlcProgress.Listener {
             out.flush();
             lastWidth = line.length();
         } else {
-            if (!phaseChanged && now - lastPrint < plainEveryNanos) return;
+            // Plain lines only for runs long enough to need them, then at a steady pace.
+            if (now - lastPrint < plainEveryNanos) return;
             out.println(format(p));
             out.flush();
         }

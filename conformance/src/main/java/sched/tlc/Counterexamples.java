@@ -75,7 +75,8 @@ public final class Counterexamples {
 
     /**
      * A readable table of the counterexample: step, action with its arguments, and only the variables whose value
-     * changed (all of them for the initial state).
+     * changed (all of them for the initial state); for a function (a JSON object) with the same domain only the
+     * entries that changed, as {@code var[key] = value}. Values are in the trace's JSON form.
      */
     public static String stepTable(Trace trace) {
         List<String[]> rows = new ArrayList<>();
@@ -90,8 +91,17 @@ public final class Counterexamples {
             }
             List<String> changed = new ArrayList<>();
             for (Map.Entry<String, Json> e : s.state().fields().entrySet()) {
-                if (prev == null || !Objects.equals(prev.get(e.getKey()), e.getValue())) {
-                    changed.add(e.getKey() + " = " + plain(e.getValue()));
+                Json before = prev == null ? null : prev.get(e.getKey());
+                Json now = e.getValue();
+                if (before != null && before.equals(now)) continue;
+                if (before instanceof Json.JObject b && now instanceof Json.JObject n
+                        && b.fields().keySet().equals(n.fields().keySet())) {
+                    // a function: only the entries that changed, as var[key] = value
+                    n.fields().forEach((k, v) -> {
+                        if (!v.equals(b.get(k))) changed.add(e.getKey() + "[" + k + "] = " + plain(v));
+                    });
+                } else {
+                    changed.add(e.getKey() + " = " + plain(now));
                 }
             }
             if (changed.isEmpty()) changed.add("(nothing: stuttering or a return to an earlier state)");

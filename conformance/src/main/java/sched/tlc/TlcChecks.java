@@ -99,12 +99,23 @@ public final class TlcChecks {
 
     /**
      * Names the violated property when TLC did not (a temporal property, or an action property it names by a
-     * location): the config's only PROPERTY, or else the first one that is violated when checked alone.
+     * location): the config's only PROPERTY, or else the first one that is violated when checked alone. A
+     * violation that distributed TLC did not name is checked again without distribution, and that run's result
+     * (with its complete counterexample) is returned.
      */
     public static TlcResult resolveProperty(TlcResult r, SpecManifest.Entry e, Settings s, TlcConfigFile cfg)
             throws IOException, InterruptedException {
         Violation v = r.violation();
         if (v == null || v.property() != null) return r;
+        if (v.kind() == Violation.Kind.UNKNOWN && s.distributedWorkers() > 0) {
+            // Distributed TLC 2.18 names no property and prints only the end of the trace: check again on one
+            // machine for the property's name and a complete counterexample.
+            Settings local = new Settings(Math.max(1, s.workers()), s.deep(), 0, s.maxHeap(), s.timeout(),
+                    s.keepStates(), s.workRoot(), s.traceDir());
+            TlcResult again = runner(e, local).run();
+            if (again.status() != TlcResult.Status.VIOLATION) return r;
+            return resolveProperty(again, e, local, cfg);
+        }
         if (v.kind() != Violation.Kind.TEMPORAL && v.kind() != Violation.Kind.ACTION_PROPERTY) return r;
         List<String> props = cfg.properties();
         if (props.size() == 1) return r.withViolation(v.withProperty(props.getFirst()));

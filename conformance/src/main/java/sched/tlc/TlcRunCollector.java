@@ -257,6 +257,10 @@ public final class TlcRunCollector {
         Duration elapsed = Duration.ofNanos(nanoTime.getAsLong() - startNanos);
         List<TlcError> errors = new ArrayList<>();
         TlcResult.Status status;
+        if (violation == null && !trace.isEmpty() && errorMessages.isEmpty() && nestedPositions.isEmpty() && !success) {
+            violation = new Violation(Violation.Kind.UNKNOWN, null,
+                    "TLC printed an error trace without naming the violated property");
+        }
         if (violation != null) {
             status = TlcResult.Status.VIOLATION;
         } else if (timedOut) {

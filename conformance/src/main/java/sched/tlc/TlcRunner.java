@@ -152,6 +152,11 @@ public final class TlcRunner {
             tlcArgs.add("-checkpoint");
             tlcArgs.add("30");
         }
+        if (distributedWorkers > 0) {
+            // The distributed server ignores CHECK_DEADLOCK in the config (TLC 2.18): pass it as the flag.
+            TlcConfigFile cfg = configText != null ? TlcConfigFile.parse(configText) : TlcConfigFile.read(config);
+            if (Boolean.FALSE.equals(cfg.checkDeadlock())) tlcArgs.add("-deadlock");
+        }
         tlcArgs.addAll(extraArgs);
         tlcArgs.add(spec.getFileName().toString());
 
@@ -214,7 +219,7 @@ public final class TlcRunner {
             exit = main.exitValue();
             // Workers exit when the server tells them to; give them a moment, then stop them.
             for (Process p : processes) {
-                if (p != main && !p.waitFor(10, TimeUnit.SECONDS)) kill(p);
+                if (p != main && !p.waitFor(3, TimeUnit.SECONDS)) kill(p);
             }
             for (Thread t : workerReaders) t.join(5000);
         } finally {
@@ -282,6 +287,8 @@ public final class TlcRunner {
             cmd.add("-Djava.rmi.server.hostname=127.0.0.1");
             cmd.add("-Dtlc2.tool.distributed.TLCServer.port=" + port);
             cmd.add("-Dtlc2.tool.distributed.TLCServer.report=2000");
+            // the server starts exploring only once every worker has registered
+            cmd.add("-Dtlc2.tool.distributed.TLCServer.expectedWorkerCount=" + distributedWorkers);
         }
         cmd.addAll(props);
         cmd.add("-cp");

@@ -18,7 +18,12 @@ public record Violation(Kind kind, String property, String message) {
         /** An Assert(...) in the spec evaluated to FALSE. */
         ASSERT,
         /** An ASSUME of the spec is false for the config's constants. */
-        ASSUMPTION;
+        ASSUMPTION,
+        /**
+         * TLC printed an error trace without saying what was violated. Distributed TLC 2.18 does this (and prints
+         * only the end of the trace); {@link TlcChecks#resolveProperty} then re-checks on one machine.
+         */
+        UNKNOWN;
 
         public String lower() { return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'); }
     }
