@@ -13,13 +13,17 @@ public record TlcError(Path file, int line, int column, String message) {
         return format(null);
     }
 
-    /** As {@link #toString()}, with the file shown relative to {@code base} when it lies under it. */
+    /**
+     * As {@link #toString()}, with the file shown relative to {@code base} when it lies under it. The column, when
+     * known, follows the message: {@code spec/X.tla:9: parse error: ... (column 12)}.
+     */
     public String format(Path base) {
         String f = file == null ? "<unknown file>" : display(file, base);
         StringBuilder sb = new StringBuilder(f);
         if (line > 0) sb.append(':').append(line);
-        if (line > 0 && column > 0) sb.append(':').append(column);
-        return sb.append(": ").append(message).toString();
+        sb.append(": ").append(message);
+        if (line > 0 && column > 0) sb.append(" (column ").append(column).append(')');
+        return sb.toString();
     }
 
     private static String display(Path file, Path base) {

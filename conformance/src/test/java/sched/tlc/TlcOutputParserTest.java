@@ -178,7 +178,8 @@ class TlcOutputParserTest {
         assertEquals(orig.resolve("Syn.tla"), e.file());
         assertEquals(6, e.line());
         assertEquals(12, e.column());
-        assertTrue(e.format(tmp).startsWith("spec/Syn.tla:6:12: parse error: Was expecting"), e.format(tmp));
+        assertTrue(e.format(tmp).startsWith("spec/Syn.tla:6: parse error: Was expecting"), e.format(tmp));
+        assertTrue(e.format(tmp).endsWith("(column 12)"), e.format(tmp));
     }
 
     @Test

@@ -116,7 +116,7 @@ class TlcRunnerTest {
         assertEquals(150, res.exitCode());
         assertEquals(spec, e.file(), "the original file, not the run's copy");
         assertEquals(9, e.line(), e.toString());
-        assertTrue(e.format(FIXTURES).startsWith("broken/Broken.tla:9:"), e.format(FIXTURES));
+        assertTrue(e.format(FIXTURES).startsWith("broken/Broken.tla:9: parse error"), e.format(FIXTURES));
         assertTrue(e.message().startsWith("parse error"), e.message());
     }
 
@@ -138,7 +138,14 @@ class TlcRunnerTest {
         assertEquals(spec, e.file());
         assertEquals(8, e.line(), e.toString());
         assertTrue(e.message().contains("StringValue") || e.message().contains("string"), e.message());
-        assertTrue(e.toString().startsWith(spec + ":8:"), e.toString());
+        assertTrue(e.toString().startsWith(spec + ":8: "), e.toString());
+    }
+
+    @Test
+    void timeLimitStopsTheRun() throws Exception {
+        // one millisecond: the child JVM cannot even start TLC in that time
+        TlcResult res = runner(TOY, FIXTURES.resolve("toy/Toy.ci.cfg")).timeout(java.time.Duration.ofMillis(1)).run();
+        assertEquals(TlcResult.Status.TIMEOUT, res.status());
     }
 
     @Test
