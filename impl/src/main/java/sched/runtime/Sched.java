@@ -620,13 +620,19 @@ public final class Sched {
             } finally {
                 lock.unlock();
             }
-            if (gp != null && Probes.ENABLED) probe(m, Step.Schedule61, MState.picked);
+            if (gp != null && Probes.ENABLED) {
+                m.nextg = gp; // published before the probe: the snapshot sees the picked G
+                probe(m, Step.Schedule61, MState.picked);
+            }
         }
         if (gp == null) {
             gp = pp.runqget();
             if (gp != null) {
                 inherit = pp.lastInherit;
-                if (Probes.ENABLED) probe(m, Step.RunqGet, MState.picked);
+                if (Probes.ENABLED) {
+                    m.nextg = gp;
+                    probe(m, Step.RunqGet, MState.picked);
+                }
             }
         }
         if (gp == null) {
@@ -707,7 +713,10 @@ public final class Sched {
             G gp = pp.runqget();
             if (gp != null) {
                 m.inheritTime = pp.lastInherit;
-                if (Probes.ENABLED) probe(m, Step.RunqGet, MState.picked);
+                if (Probes.ENABLED) {
+                    m.nextg = gp;
+                    probe(m, Step.RunqGet, MState.picked);
+                }
                 return gp;
             }
             // global runq
@@ -720,7 +729,10 @@ public final class Sched {
                 }
                 if (gp != null) {
                     m.inheritTime = false;
-                    if (Probes.ENABLED) probe(m, Step.GlobRunqGet, MState.picked);
+                    if (Probes.ENABLED) {
+                        m.nextg = gp;
+                        probe(m, Step.GlobRunqGet, MState.picked);
+                    }
                     return gp;
                 }
             }
@@ -750,7 +762,10 @@ public final class Sched {
                             counters.steals.increment();
                             SchedEvents.steal(pp, p2, gp);
                             m.inheritTime = false;
-                            if (Probes.ENABLED) probe(m, Step.RunqSteal, MState.picked);
+                            if (Probes.ENABLED) {
+                                m.nextg = gp;
+                                probe(m, Step.RunqSteal, MState.picked);
+                            }
                             return gp;
                         }
                     }
@@ -779,7 +794,10 @@ public final class Sched {
                 gp = globrunqget(pp, 0);
                 m.inheritTime = false;
                 lock.unlock();
-                if (Probes.ENABLED) probe(m, Step.GlobRunqGet, MState.picked);
+                if (Probes.ENABLED) {
+                    m.nextg = gp;
+                    probe(m, Step.GlobRunqGet, MState.picked);
+                }
                 return gp;
             }
             releasep(m);
