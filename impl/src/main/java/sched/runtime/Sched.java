@@ -102,6 +102,17 @@ public final class Sched {
     volatile boolean exiting;
     G mainG;
 
+    /**
+     * Replay hook (set by {@link DeterministicSeam#install}): the main goroutine is an ordinary one, so its return
+     * is a plain goexit and does not end the run (a TLA+ behaviour may let g1 exit and go on).
+     */
+    boolean mainIsOrdinary;
+    /**
+     * Replay hook: when set, a verdict of checkdead from an M that is about to park (a deadlock report, or a
+     * lost wakeup) goes here and the M parks as usual, instead of ending the run; the driver decides.
+     */
+    java.util.function.Consumer<Throwable> checkdeadSink;
+
     Sched(GoRuntime runtime, Config config) {
         this.runtime = runtime;
         this.config = config;
@@ -450,10 +461,28 @@ public final class Sched {
         Throwable dead = checkdead();
         lock.unlock();
         if (dead != null) {
+            if (checkdeadSink != null) {
+                checkdeadSink.accept(dead);
+                return true;
+            }
             runtime.fatal(dead, null);
             return false;
         }
         return true;
+    }
+
+    /** The idle-P list, head first (for the replay snapshot: call only while no M moves). */
+    List<P> pidleList() {
+        List<P> out = new ArrayList<>();
+        for (P p = pidle; p != null; p = p.link) out.add(p);
+        return out;
+    }
+
+    /** The idle-M list, head first (for the replay snapshot: call only while no M moves). */
+    List<M> midleList() {
+        List<M> out = new ArrayList<>();
+        for (M m = midle; m != null; m = m.schedlink) out.add(m);
+        return out;
     }
 
     /** mget: take an idle M (lock held), or null. */
@@ -1002,7 +1031,7 @@ public final class Sched {
         boolean locked = gp.lockedm != null;
         gp.lockedm = null;
         gp.lockedExt = 0;
-        boolean isMain = gp == mainG;
+        boolean isMain = gp == mainG && !mainIsOrdinary;
         if (!isMain) m.p.gfput(gp);
         if (Probes.ENABLED) probe(m, Step.GoExit, MState.schedule);
         if (panic != null) {
