@@ -571,7 +571,7 @@ public final class Sched {
         int n = size / gomaxprocs + 1;
         if (n > size) n = size;
         if (max > 0 && n > max) n = max;
-        if (n > P.RUNQ_SIZE / 2) n = P.RUNQ_SIZE / 2;
+        if (n > pp.size / 2) n = pp.size / 2;
         runqsize = size - n;
         G gp = runqhead;
         runqhead = gp.schedlink;
