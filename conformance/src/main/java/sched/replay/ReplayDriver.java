@@ -1,0 +1,279 @@
+package sched.replay;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+import sched.runtime.DeterministicSeam.Kind;
+import sched.runtime.DeterministicSeam.Stop;
+import sched.runtime.M;
+import sched.runtime.Snapshot;
+import sched.runtime.StealOrder;
+import sched.runtime.Step;
+import sched.trace.Json;
+import sched.trace.Trace;
+import sched.trace.TraceFormatException;
+import sched.trace.TraceHeader;
+import sched.trace.TraceStep;
+
+/**
+ * Replays one trace against the Java scheduler: for each step, the named M takes exactly that step (with the
+ * goroutine operation, random draws and clock the step needs), the driver checks that it stopped at the probe of
+ * the step's action, takes the abstract state ({@link Snapshot}) and compares it with the trace's. The first
+ * difference ends the replay as a {@link Divergence}.
+ */
+public final class ReplayDriver {
+    private ReplayDriver() {}
+
+    /** The specs replay supports. */
+    public static final List<String> SPECS = List.of("Spinning");
+
+    /**
+     * Where replay and trace part.
+     *
+     * @param step   the trace step (0 is Init)
+     * @param line   its line in the file
+     * @param reason what happened, in words
+     * @param diff   the state entries that differ (empty when the step could not be taken at all)
+     */
+    public record Divergence(int step, int line, String action, Json.JObject args, String reason,
+                             List<JsonState.Row> diff) {
+        public String format(Path file) {
+            StringBuilder sb = new StringBuilder();
+            sb.append(file == null ? "<trace>" : file.toString()).append(':').append(line).append(": step ")
+                    .append(step).append(' ').append(action);
+            if (args != null && args.size() > 0) sb.append(' ').append(args.toText());
+            sb.append(": ").append(reason).append('\n');
+            if (!diff.isEmpty()) sb.append(JsonState.table(diff));
+            return sb.toString();
+        }
+    }
+
+    /** The result of replaying one trace. */
+    public record Outcome(Path file, String spec, int steps, int replayed, Divergence divergence,
+                          Map<String, Integer> actions, long nanos) {
+        public boolean ok() { return divergence == null; }
+    }
+
+    public static Outcome replay(Path file, Trace trace) throws TraceFormatException {
+        TraceHeader h = trace.header();
+        if (!SPECS.contains(h.spec())) {
+            throw new TraceFormatException(file, 1, "replay supports the spec" + (SPECS.size() > 1 ? "s " : " ")
+                    + String.join(", ", SPECS) + "; this trace is of " + h.spec());
+        }
+        return spinning(file, trace);
+    }
+
+    // ----------------------------------------------------------------------------------------------- Spinning
+
+    private static Outcome spinning(Path file, Trace trace) throws TraceFormatException {
+        long t0 = System.nanoTime();
+        TraceHeader h = trace.header();
+        List<String> msC = names(file, h, "Ms"), psC = names(file, h, "Ps"), gsC = names(file, h, "Gs");
+        int cap = integer(file, h, "Cap");
+        if (cap < 2 || Integer.bitCount(cap) != 1) {
+            throw new TraceFormatException(file, 1, "constant Cap = " + cap + ": the Java ring's capacity must be a"
+                    + " power of two >= 2");
+        }
+        List<String> vars = h.variables();
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        List<TraceStep> steps = trace.steps();
+        TraceStep init = steps.getFirst();
+
+        // Names: the M running at Init is the runtime's m0; its P is P0 and the idle list gives the others in
+        // order; its G is the main goroutine. The other Ms follow in the order the constants list them.
+        String order = initOrder(init.state(), msC, psC, gsC);
+        if (order != null) {
+            return new Outcome(file, h.spec(), trace.length(), 0,
+                    new Divergence(0, 2, "Init", null, order, List.of()), counts, System.nanoTime() - t0);
+        }
+        Json.JObject st0 = init.state();
+        String m1 = runningM(st0, msC);
+        String p1 = str(((Json.JObject) st0.get("mp")).get(m1));
+        String g1 = str(((Json.JObject) st0.get("mcurg")).get(m1));
+        List<String> ms = new ArrayList<>(List.of(m1));
+        msC.stream().filter(x -> !x.equals(m1)).forEach(ms::add);
+        List<String> ps = new ArrayList<>(List.of(p1));
+        for (Json x : ((Json.JArray) st0.get("pidle")).items()) ps.add(str(x));
+        List<String> gs = new ArrayList<>(List.of(g1));
+        gsC.stream().filter(x -> !x.equals(g1)).forEach(gs::add);
+
+        int replayed = 0;
+        try (SpinningSession s = new SpinningSession(ms, ps, gs, cap, null)) {
+            String boot = s.boot();
+            if (boot != null) {
+                return new Outcome(file, h.spec(), trace.length(), 0,
+                        new Divergence(0, 2, "Init", null, boot, List.of()), counts, System.nanoTime() - t0);
+            }
+            Divergence d = compare(s, vars, init, 2, "the runtime's start is not the spec's Init");
+            if (d != null) return new Outcome(file, h.spec(), trace.length(), 0, d, counts, System.nanoTime() - t0);
+            StealOrder so = new StealOrder();
+            so.reset(ps.size());
+            for (int i = 1; i < steps.size(); i++) {
+                TraceStep ts = steps.get(i);
+                int line = i + 2;
+                d = take(s, so, vars, ts, line);
+                if (d != null) return new Outcome(file, h.spec(), trace.length(), replayed, d, counts, System.nanoTime() - t0);
+                counts.merge(ts.action(), 1, Integer::sum);
+                replayed++;
+            }
+        }
+        return new Outcome(file, h.spec(), trace.length(), replayed, null, counts, System.nanoTime() - t0);
+    }
+
+    /** Take trace step {@code ts} on the Java; null when it matched. */
+    private static Divergence take(SpinningSession s, StealOrder so, List<String> vars, TraceStep ts, int line) {
+        String action = ts.action();
+        Step want;
+        try {
+            want = Step.valueOf(action);
+        } catch (IllegalArgumentException e) {
+            return div(s, vars, ts, line, "the Java has no step " + action + " (no probe of that name)");
+        }
+        String mName = argString(ts.args(), "m");
+        if (mName == null) return div(s, vars, ts, line, "the step names no M (argument m)");
+        M m = s.m(mName);
+        if (m == null || s.seam().stopOf(m) == null) {
+            return div(s, vars, ts, line, mName + " has no thread in the Java (it was never started)");
+        }
+        String g = argString(ts.args(), "g");
+        String runningG = s.running(m);
+        Script.Op op = switch (want) {
+            case NewProc -> g == null ? null : new Script.Op.Spawn(g);
+            case GoReady -> g == null ? null : new Script.Op.Ready(g);
+            case GoPark -> new Script.Op.Park();
+            case Gosched -> new Script.Op.Yield();
+            case GoExit -> new Script.Op.Exit();
+            default -> null;
+        };
+        boolean goroutineStep = want == Step.NewProc || want == Step.GoReady || want == Step.GoPark
+                || want == Step.Gosched || want == Step.GoExit;
+        if (goroutineStep) {
+            if (op == null) return div(s, vars, ts, line, "the step names no goroutine (argument g)");
+            if (runningG == null) {
+                return div(s, vars, ts, line, mName + " runs no goroutine in the Java (pc " + m.pc() + ")");
+            }
+            s.script().give(runningG, op);
+        }
+        if (want == Step.RunqSteal) {
+            String v = argString(ts.args(), "v");
+            int pos = v == null ? -1 : s.names().pIndex(v);
+            if (pos < 0) return div(s, vars, ts, line, "the step names no known victim P (argument v)");
+            // Every round starts at v: v's ring half is taken in round 0; when every other ring is empty (the
+            // spec's condition for stealing runnext), rounds 0-2 find nothing and round 3 takes v's runnext.
+            int d = so.drawFor(pos, 0, s.names().ps().size());
+            s.seam().forceDraws(m, d, d, d, d);
+        }
+        Stop st;
+        try {
+            st = s.step(m);
+        } catch (RuntimeException e) {
+            return div(s, vars, ts, line, mName + " could not take the step: " + e.getMessage());
+        } finally {
+            s.seam().clearDraws(m);
+            if (goroutineStep) s.script().takeBack(runningG);
+        }
+        if (st == null || st.kind() != Kind.PROBE || st.step() != want) {
+            return div(s, vars, ts, line, mName + " stopped at " + describe(st) + " instead of ending the step at probe "
+                    + want + s.failureSuffix());
+        }
+        if (want == Step.NewProc && !s.bindNew(m, g)) {
+            return div(s, vars, ts, line, "NewProc: the new goroutine is not in runnext of " + mName + "'s P");
+        }
+        return compare(s, vars, ts, line, "state differs after the step");
+    }
+
+    private static String describe(Stop st) {
+        if (st == null) return "no gate (still running)";
+        if (st.kind() == Kind.WAIT) return "a goroutine's decision point (" + st.what() + ")";
+        return st.toString();
+    }
+
+    private static Divergence compare(SpinningSession s, List<String> vars, TraceStep ts, int line, String reason) {
+        Json.JObject java = s.snapshotJson();
+        List<JsonState.Row> rows = JsonState.diff(vars, ts.state(), restrict(java, vars));
+        if (rows.isEmpty()) return null;
+        return new Divergence(ts.step(), line, ts.action(), ts.args(), reason, rows);
+    }
+
+    private static Divergence div(SpinningSession s, List<String> vars, TraceStep ts, int line, String reason) {
+        Json.JObject java;
+        try {
+            java = restrict(s.snapshotJson(), vars);
+        } catch (RuntimeException e) {
+            return new Divergence(ts.step(), line, ts.action(), ts.args(), reason, List.of());
+        }
+        return new Divergence(ts.step(), line, ts.action(), ts.args(), reason, JsonState.diff(vars, ts.state(), java));
+    }
+
+    private static Json.JObject restrict(Json.JObject o, List<String> vars) {
+        Json.ObjectBuilder b = Json.object();
+        for (String v : vars) if (o.has(v)) b.put(v, o.get(v));
+        return b.build();
+    }
+
+    /** Why Init cannot be the runtime's start, or null. */
+    private static String initOrder(Json.JObject st, List<String> ms, List<String> ps, List<String> gs) {
+        for (String v : List.of("mpc", "mp", "mcurg", "pidle")) {
+            if (!st.has(v)) return "Init has no variable " + v;
+        }
+        String m1 = runningM(st, ms);
+        if (m1 == null) return "Init must have exactly one M at pc running (the runtime starts with m0 running main)";
+        if (!(((Json.JObject) st.get("mp")).get(m1) instanceof Json.JString p) || !ps.contains(p.value())) {
+            return "Init: the running M " + m1 + " holds no P";
+        }
+        if (!(((Json.JObject) st.get("mcurg")).get(m1) instanceof Json.JString g) || !gs.contains(g.value())) {
+            return "Init: the running M " + m1 + " runs no goroutine";
+        }
+        if (!(st.get("pidle") instanceof Json.JArray idle)) return "Init: pidle is not a sequence";
+        LinkedHashSet<String> all = new LinkedHashSet<>();
+        all.add(p.value());
+        for (Json x : idle.items()) all.add(str(x));
+        if (!all.equals(new LinkedHashSet<>(ps)) || all.size() != idle.size() + 1) {
+            return "Init: every P but the running M's must be idle (the runtime starts that way)";
+        }
+        return null;
+    }
+
+    private static String runningM(Json.JObject st, List<String> ms) {
+        String found = null;
+        if (!(st.get("mpc") instanceof Json.JObject mpc)) return null;
+        for (String m : ms) {
+            if (mpc.get(m) instanceof Json.JString pc && pc.value().equals("running")) {
+                if (found != null) return null;
+                found = m;
+            }
+        }
+        return found;
+    }
+
+    private static String str(Json j) {
+        return j instanceof Json.JString s ? s.value() : String.valueOf(j);
+    }
+
+    private static String argString(Json.JObject args, String k) {
+        return args.get(k) instanceof Json.JString s ? s.value() : null;
+    }
+
+    private static List<String> names(Path file, TraceHeader h, String k) throws TraceFormatException {
+        if (!(h.constants().get(k) instanceof Json.JArray a) || a.size() == 0) {
+            throw new TraceFormatException(file, 1, "header constants lack " + k + " (a non-empty set of names)");
+        }
+        List<String> out = new ArrayList<>();
+        for (Json x : a.items()) {
+            if (!(x instanceof Json.JString s)) throw new TraceFormatException(file, 1, "constant " + k + " must hold names");
+            out.add(s.value());
+        }
+        return out;
+    }
+
+    private static int integer(Path file, TraceHeader h, String k) throws TraceFormatException {
+        if (!(h.constants().get(k) instanceof Json.JNumber n) || !n.isIntegral()) {
+            throw new TraceFormatException(file, 1, "header constants lack " + k + " (an integer)");
+        }
+        return (int) n.longValue();
+    }
+}
