@@ -81,13 +81,18 @@ public final class SpinningSession implements AutoCloseable {
      */
     public String boot() {
         runner.start();
-        ds.awaitStart();
-        M m0 = ds.started().getFirst();
-        for (Step want : new Step[] {Step.NewProc, Step.RunqGet, Step.Execute}) {
-            Stop s = ds.step(m0);
-            if (s.kind() != Kind.PROBE || s.step() != want) {
-                return "the runtime's start stopped at " + s + ", expected probe " + want + failureSuffix();
+        M m0;
+        try {
+            ds.awaitStart();
+            m0 = ds.started().getFirst();
+            for (Step want : new Step[] {Step.NewProc, Step.RunqGet, Step.Execute}) {
+                Stop s = ds.step(m0);
+                if (s.kind() != Kind.PROBE || s.step() != want) {
+                    return "the runtime's start stopped at " + s + ", expected probe " + want + failureSuffix();
+                }
             }
+        } catch (RuntimeException e) {
+            return "the runtime did not start: " + e.getMessage() + failureSuffix();
         }
         G main = m0.curg();
         if (main == null) return "m0 runs no goroutine after its start";

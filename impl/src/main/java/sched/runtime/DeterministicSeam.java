@@ -125,9 +125,9 @@ public final class DeterministicSeam implements Seam {
 
     @Override public void startM(M m, Runnable body) {
         Gate g = new Gate(m);
+        running.incrementAndGet(); // before the gate is visible: the driver must wait for this thread
         gates.put(m, g);
         order.add(g);
-        running.incrementAndGet();
         MThread t = new MThread(m, () -> {
             String failure = null;
             try {
