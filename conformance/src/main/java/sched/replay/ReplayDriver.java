@@ -102,7 +102,7 @@ public final class ReplayDriver {
         gsC.stream().filter(x -> !x.equals(g1)).forEach(gs::add);
 
         int replayed = 0;
-        try (SpinningSession s = new SpinningSession(ms, ps, gs, cap, null)) {
+        try (SpinningSession s = new SpinningSession(ms, ps, gs, cap)) {
             String boot = s.boot();
             if (boot != null) {
                 return new Outcome(file, h.spec(), trace.length(), 0,

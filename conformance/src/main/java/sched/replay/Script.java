@@ -57,6 +57,9 @@ public final class Script {
 
     public boolean hasPending(String g) { return mailbox.containsKey(g); }
 
+    /** The number of shared channels scenarios may use. */
+    public int sharedCount() { return sharedCaps.length; }
+
     /** The body of the goroutine in slot {@code name}. */
     public Runnable body(String name) {
         return () -> run(name);

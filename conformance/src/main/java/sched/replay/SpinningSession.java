@@ -49,17 +49,29 @@ public final class SpinningSession implements AutoCloseable {
      * @param ps  P names; the i-th is P i (ps[0] is m0's P, the rest are idle at Init in this order)
      * @param gs  goroutine slot names; gs[0] is the main goroutine (g1)
      * @param cap the ring capacity (a power of two)
-     * @param wrap wraps the deterministic seam (tests that break the seam on purpose); null: none
+     */
+    public SpinningSession(List<String> ms, List<String> ps, List<String> gs, int cap) {
+        this(ms, ps, gs, cap, null, 0, new int[0]);
+    }
+
+    /**
+     * As above, with a wrapper around the deterministic seam ({@code wrap}: tests that break the seam on purpose;
+     * null: none), Go's global-queue check every {@code checkPeriod}-th schedule tick (0: off, as Spinning.tla;
+     * the starvation property turns it on), and shared channels of the given capacities for scenarios. The Ms also stop at the Schedule61 and Preempt probes, which
+     * Spinning.tla does not have: they fire only with the check on, or when the driver plays sysmon.
      */
     public SpinningSession(List<String> ms, List<String> ps, List<String> gs, int cap,
-                           java.util.function.UnaryOperator<Seam> wrap, int... sharedChannelCaps) {
+                           java.util.function.UnaryOperator<Seam> wrap, int checkPeriod, int[] sharedChannelCaps) {
         if (!Probes.ENABLED) {
             throw new IllegalStateException("replay needs probes: run the JVM with -Dsched.probes=true");
         }
         this.names = new Snapshot.Names(ms, ps, gs);
-        this.ds = new DeterministicSeam(ACTIONS);
+        EnumSet<Step> stops = EnumSet.copyOf(ACTIONS);
+        stops.add(Step.Schedule61);
+        stops.add(Step.Preempt);
+        this.ds = new DeterministicSeam(stops);
         Seam seam = wrap == null ? ds : wrap.apply(ds);
-        Config cfg = new Config().gomaxprocs(ps.size()).seam(seam).globalCheckPeriod(0).sysmon(false)
+        Config cfg = new Config().gomaxprocs(ps.size()).seam(seam).globalCheckPeriod(checkPeriod).sysmon(false)
                 .runqSize(cap).maxMCount(ms.size());
         this.rt = new GoRuntime(cfg);
         ds.install(rt);
@@ -182,10 +194,12 @@ public final class SpinningSession implements AutoCloseable {
     @Override public void close() {
         if (closed) return;
         closed = true;
-        ds.release();
+        // End the run first (exiting, every idle M's note set: no M holds a lock at a gate), then open the gates:
+        // each M sees it must exit. A seam that drops wakeups cannot strand an M this way.
         rt.abort(new Finished());
+        ds.release();
         try {
-            runner.join(5_000);
+            runner.join(2_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -147,8 +147,9 @@ public final class DeterministicSeam implements Seam {
 
     @Override public void park(M m, long deadline) {
         if (free) {
-            if (deadline == 0) LockSupport.park(this);
-            else LockSupport.parkNanos(this, Math.max(1, deadline - System.nanoTime()));
+            // After release: real parking, bounded so that an M whose wakeup was lost (a broken seam under test)
+            // still re-checks its note now and then instead of sleeping forever.
+            LockSupport.parkNanos(this, 10_000_000L);
             return;
         }
         Gate g = gates.get(m);
@@ -322,6 +323,15 @@ public final class DeterministicSeam implements Seam {
         synchronized (verdicts) {
             return List.copyOf(verdicts);
         }
+    }
+
+    /**
+     * Play sysmon's part in time-slice preemption: mark the goroutine running on {@code m} (what {@code retake}
+     * does once a slice has lasted 10 ms), so it yields at its next safe point (a Preempt step).
+     */
+    public void preempt(M m) {
+        G g = m.curg;
+        if (g != null) g.preempt = true;
     }
 
     /** Leave deterministic mode: open every gate; from now on the seam behaves like the production one. */
