@@ -59,17 +59,31 @@ public final class ReplayDriver {
     }
 
     public static Outcome replay(Path file, Trace trace) throws TraceFormatException {
+        return replay(file, trace, 1);
+    }
+
+    /** Replays a trace whose header is on line {@code firstLine} of {@code file} (a bundle holds several). */
+    public static Outcome replay(Path file, Trace trace, int firstLine) throws TraceFormatException {
         TraceHeader h = trace.header();
         if (!SPECS.contains(h.spec())) {
             throw new TraceFormatException(file, 1, "replay supports the spec" + (SPECS.size() > 1 ? "s " : " ")
                     + String.join(", ", SPECS) + "; this trace is of " + h.spec());
         }
-        return spinning(file, trace);
+        return spinning(file, trace, firstLine);
+    }
+
+    /** The bug switches a trace was made with (its constant Bugs), empty for a trace of the correct spec. */
+    public static List<String> bugs(Trace t) {
+        List<String> out = new ArrayList<>();
+        if (t.header().constants().get("Bugs") instanceof Json.JArray a) {
+            for (Json x : a.items()) out.add(str(x));
+        }
+        return out;
     }
 
     // ----------------------------------------------------------------------------------------------- Spinning
 
-    private static Outcome spinning(Path file, Trace trace) throws TraceFormatException {
+    private static Outcome spinning(Path file, Trace trace, int firstLine) throws TraceFormatException {
         long t0 = System.nanoTime();
         TraceHeader h = trace.header();
         List<String> msC = names(file, h, "Ms"), psC = names(file, h, "Ps"), gsC = names(file, h, "Gs");
@@ -88,7 +102,7 @@ public final class ReplayDriver {
         String order = initOrder(init.state(), msC, psC, gsC);
         if (order != null) {
             return new Outcome(file, h.spec(), trace.length(), 0,
-                    new Divergence(0, 2, "Init", null, order, List.of()), counts, System.nanoTime() - t0);
+                    new Divergence(0, firstLine + 1, "Init", null, order, List.of()), counts, System.nanoTime() - t0);
         }
         Json.JObject st0 = init.state();
         String m1 = runningM(st0, msC);
@@ -106,15 +120,15 @@ public final class ReplayDriver {
             String boot = s.boot();
             if (boot != null) {
                 return new Outcome(file, h.spec(), trace.length(), 0,
-                        new Divergence(0, 2, "Init", null, boot, List.of()), counts, System.nanoTime() - t0);
+                        new Divergence(0, firstLine + 1, "Init", null, boot, List.of()), counts, System.nanoTime() - t0);
             }
-            Divergence d = compare(s, vars, init, 2, "the runtime's start is not the spec's Init");
+            Divergence d = compare(s, vars, init, firstLine + 1, "the runtime's start is not the spec's Init");
             if (d != null) return new Outcome(file, h.spec(), trace.length(), 0, d, counts, System.nanoTime() - t0);
             StealOrder so = new StealOrder();
             so.reset(ps.size());
             for (int i = 1; i < steps.size(); i++) {
                 TraceStep ts = steps.get(i);
-                int line = i + 2;
+                int line = firstLine + 1 + i;
                 d = take(s, so, vars, ts, line);
                 if (d != null) return new Outcome(file, h.spec(), trace.length(), replayed, d, counts, System.nanoTime() - t0);
                 counts.merge(ts.action(), 1, Integer::sum);
@@ -188,8 +202,13 @@ public final class ReplayDriver {
 
     private static String describe(Stop st) {
         if (st == null) return "no gate (still running)";
-        if (st.kind() == Kind.WAIT) return "a goroutine's decision point (" + st.what() + ")";
-        return st.toString();
+        return switch (st.kind()) {
+            case START -> "its thread's start";
+            case PROBE -> "probe " + st.step();
+            case PARK -> "park (asleep on its note: nobody woke it)";
+            case WAIT -> "a goroutine's decision point (" + st.what() + ")";
+            case EXIT -> "its thread's end" + (st.what() == null ? "" : " (" + st.what() + ")");
+        };
     }
 
     private static Divergence compare(SpinningSession s, List<String> vars, TraceStep ts, int line, String reason) {

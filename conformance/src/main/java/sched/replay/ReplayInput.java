@@ -1,6 +1,5 @@
 package sched.replay;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,13 +27,18 @@ import sched.trace.TraceSchema;
 public final class ReplayInput {
     private ReplayInput() {}
 
-    /** Every {@code .ndjson} file under the given files and directories, sorted, each once. */
+    static boolean isTraceFile(Path p) {
+        String n = p.getFileName().toString();
+        return n.endsWith(".ndjson") || n.endsWith(".ndjson.gz");
+    }
+
+    /** Every {@code .ndjson} and {@code .ndjson.gz} file under the given files and directories, sorted, each once. */
     public static List<Path> files(List<Path> roots) throws IOException {
         LinkedHashSet<Path> out = new LinkedHashSet<>();
         for (Path r : roots) {
             if (Files.isDirectory(r)) {
                 try (Stream<Path> s = Files.walk(r)) {
-                    s.filter(p -> p.toString().endsWith(".ndjson") && Files.isRegularFile(p)).sorted().forEach(out::add);
+                    s.filter(p -> isTraceFile(p) && Files.isRegularFile(p)).sorted().forEach(out::add);
                 }
             } else {
                 out.add(r);
@@ -61,31 +65,78 @@ public final class ReplayInput {
         return new TraceSchema(spec, hash, vars, actions);
     }
 
-    /** Reads and checks one trace. */
-    public static Trace read(Path file, Path specDir) throws IOException, TraceFormatException {
+    /** One trace of a file and the (1-based) line its header is on. */
+    public record Located(Trace trace, int firstLine) {}
+
+    /**
+     * Reads and checks every trace of a file: a trace file, or a bundle of them one after the other (the corpus
+     * stores walks that way, docs/TRACES-CORPUS.md), plain or gzip-compressed ({@code .gz}). A bundle is split at
+     * its header lines (lines that start with {@code {"format"}); errors name the line of the uncompressed text.
+     */
+    public static List<Located> readAll(Path file, Path specDir) throws IOException, TraceFormatException {
         if (!Files.isRegularFile(file)) throw new TraceFormatException(file, 1, "no such trace file");
-        String spec = specOf(file);
-        return TraceReader.read(file, schema(spec, specDir));
+        String text = text(file);
+        List<String> lines = List.of(text.split("\n", -1));
+        List<Integer> starts = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) if (i == 0 || lines.get(i).startsWith("{\"format\"")) starts.add(i);
+        List<Located> out = new ArrayList<>();
+        for (int k = 0; k < starts.size(); k++) {
+            int from = starts.get(k), to = k + 1 < starts.size() ? starts.get(k + 1) : lines.size();
+            String part = String.join("\n", lines.subList(from, to));
+            if (k + 1 < starts.size()) part += "\n";
+            Json.JObject header = header(file, from + 1, lines.get(from));
+            String spec = ((Json.JString) header.get("spec")).value();
+            TraceSchema schema = schema(spec, specDir);
+            if (!(header.get("specHash") instanceof Json.JString)) {
+                // A recording from the Java (property engine) names no spec version: check everything else.
+                schema = new TraceSchema(schema.spec(), null, schema.variables(), schema.actions());
+            }
+            try {
+                out.add(new Located(TraceReader.parse(file, part, schema), from + 1));
+            } catch (TraceFormatException e) {
+                throw new TraceFormatException(file, e.line() + from, e.detail());
+            }
+        }
+        return out;
     }
 
-    /** The spec a trace file names in its header (checks only that much). */
-    private static String specOf(Path file) throws IOException, TraceFormatException {
-        String first;
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            first = r.readLine();
-        } catch (java.nio.charset.MalformedInputException e) {
+    /** Reads and checks a file that holds one trace. */
+    public static Trace read(Path file, Path specDir) throws IOException, TraceFormatException {
+        return readAll(file, specDir).getFirst().trace();
+    }
+
+    private static String text(Path file) throws IOException, TraceFormatException {
+        byte[] bytes;
+        if (file.getFileName().toString().endsWith(".gz")) {
+            try (java.io.InputStream in = new java.util.zip.GZIPInputStream(Files.newInputStream(file))) {
+                bytes = in.readAllBytes();
+            } catch (java.util.zip.ZipException | java.io.EOFException e) {
+                throw new TraceFormatException(file, 1, "not a readable gzip file (" + e.getMessage() + ")");
+            }
+        } else {
+            bytes = Files.readAllBytes(file);
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
             throw new TraceFormatException(file, 1, "not UTF-8 text");
         }
-        if (first == null || first.isBlank()) throw new TraceFormatException(file, 1, "empty trace file (expected a header line)");
+    }
+
+    /** A header line, checked only as far as naming its spec. */
+    private static Json.JObject header(Path file, int line, String first) throws TraceFormatException {
+        if (first == null || first.isBlank()) throw new TraceFormatException(file, line, "empty trace file (expected a header line)");
         Json h;
         try {
             h = JsonReader.parse(first);
         } catch (JsonReader.JsonSyntaxException e) {
-            throw new TraceFormatException(file, 1, "malformed JSON at column " + e.column() + ": " + e.getMessage());
+            throw new TraceFormatException(file, line, "malformed JSON at column " + e.column() + ": " + e.getMessage());
         }
-        if (!(h instanceof Json.JObject o) || !(o.get("spec") instanceof Json.JString s)) {
-            throw new TraceFormatException(file, 1, "missing field \"spec\"");
+        if (!(h instanceof Json.JObject o) || !(o.get("spec") instanceof Json.JString)) {
+            throw new TraceFormatException(file, line, "missing field \"spec\"");
         }
-        return s.value();
+        return o;
     }
 }

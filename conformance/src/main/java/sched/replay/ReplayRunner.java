@@ -16,7 +16,7 @@ import sched.trace.TraceFormatException;
 public final class ReplayRunner {
     /** What a run of many traces found. */
     public static final class Summary {
-        public int traces, replayed, diverged, bad;
+        public int traces, replayed, diverged, bad, bugTraces, bugCaught;
         public long steps, nanos;
         public final Map<String, Map<String, Integer>> perSpec = new TreeMap<>();
         public final List<String> problems = new ArrayList<>();
@@ -38,43 +38,74 @@ public final class ReplayRunner {
     public Summary run(List<Path> files, PrintWriter out, PrintWriter err) {
         Summary sum = new Summary();
         for (Path f : files) {
-            sum.traces++;
-            Trace t;
+            List<ReplayInput.Located> traces;
             try {
-                t = ReplayInput.read(f, specDir);
-                ReplayDriver.Outcome o = ReplayDriver.replay(f, t);
+                traces = ReplayInput.readAll(f, specDir);
+            } catch (TraceFormatException e) {
+                sum.traces++;
+                bad(sum, err, e.getMessage());
+                continue;
+            } catch (IOException e) {
+                sum.traces++;
+                bad(sum, err, f + ":1: cannot read: " + e.getMessage());
+                continue;
+            }
+            for (ReplayInput.Located lt : traces) {
+                sum.traces++;
+                Trace t = lt.trace();
+                ReplayDriver.Outcome o;
+                try {
+                    o = ReplayDriver.replay(f, t, lt.firstLine());
+                } catch (TraceFormatException e) {
+                    bad(sum, err, e.getMessage());
+                    continue;
+                }
                 sum.outcomes.add(o);
                 sum.steps += o.replayed();
                 sum.nanos += o.nanos();
                 Map<String, Integer> cov = sum.perSpec.computeIfAbsent(o.spec(), k -> new LinkedHashMap<>());
                 o.actions().forEach((a, n) -> cov.merge(a, n, Integer::sum));
-                if (o.ok()) {
+                List<String> bugs = ReplayDriver.bugs(t);
+                if (!bugs.isEmpty()) {
+                    // A bug switch's behaviour: the correct Java must part from it (docs/REPLAY.md, teeth).
+                    sum.bugTraces++;
+                    if (o.ok()) {
+                        sum.diverged++;
+                        String msg = "NO TEETH " + f + ":" + lt.firstLine() + ": the Java follows every step of this"
+                                + " trace of bug switch " + String.join(", ", bugs) + " (it should part where the bug acts)\n";
+                        sum.problems.add(msg);
+                        err.print(msg);
+                    } else {
+                        sum.bugCaught++;
+                        out.print("bug " + String.join(", ", bugs) + ": diverged as expected: "
+                                + o.divergence().format(f).lines().findFirst().orElse("") + "\n");
+                    }
+                } else if (o.ok()) {
                     sum.replayed++;
                 } else {
                     sum.diverged++;
                     String msg = "DIVERGED " + o.divergence().format(f);
                     sum.problems.add(msg);
                     err.print(msg);
-                    err.flush();
                 }
-            } catch (TraceFormatException e) {
-                sum.bad++;
-                sum.problems.add(e.getMessage());
-                err.println("BAD INPUT " + e.getMessage());
                 err.flush();
-            } catch (IOException e) {
-                sum.bad++;
-                sum.problems.add(f + ":1: cannot read: " + e.getMessage());
-                err.println("BAD INPUT " + f + ":1: cannot read: " + e.getMessage());
-                err.flush();
+                out.flush();
             }
         }
         return sum;
     }
 
+    private static void bad(Summary sum, PrintWriter err, String msg) {
+        sum.bad++;
+        sum.problems.add(msg);
+        err.println("BAD INPUT " + msg);
+        err.flush();
+    }
+
     /** The summary lines: counts, speed, and per spec each action with its number of replayed steps. */
     public static void print(Summary s, Map<String, List<String>> specActions, PrintWriter out) {
-        out.printf("traces: %d (%d replayed, %d diverged, %d bad input)%n", s.traces, s.replayed, s.diverged, s.bad);
+        out.printf("traces: %d (%d replayed, %d diverged, %d bad input; %d of %d bug-switch traces diverged as they"
+                + " should)%n", s.traces, s.replayed, s.diverged, s.bad, s.bugCaught, s.bugTraces);
         out.printf("steps: %d in %.2f s: %.0f steps/s (goal: 50000 steps/s on 2 cores; not asserted)%n", s.steps,
                 s.nanos / 1e9, s.stepsPerSecond());
         for (var e : s.perSpec.entrySet()) {

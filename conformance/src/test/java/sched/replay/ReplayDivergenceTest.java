@@ -68,7 +68,7 @@ class ReplayDivergenceTest {
         assertNotNull(o.divergence());
         assertEquals(k, o.divergence().step());
         assertEquals(k - 1, o.replayed());
-        assertTrue(o.divergence().reason().contains("stopped at m") && o.divergence().reason().contains("probe "
+        assertTrue(o.divergence().reason().endsWith(s.args().get("m").toString().replace("\"", "") + " stopped at probe "
                 + s.action() + " instead of ending the step at probe " + other), o.divergence().reason());
     }
 
