@@ -54,17 +54,23 @@ public final class SpinningExplorer {
      * @param wrap      wraps the deterministic seam (a deliberately broken seam in the shrinker's test); null: none
      * @param starvation bounded-starvation mode: one P, the global-queue check every {@code period} ticks, and
      *                  the driver as sysmon: a slice of {@code sliceLen} dispatches ends in preemption
+     * @param javaCheck whether the Java runs its global-queue check (false only to show the property's teeth)
      */
     public record Options(int maxPs, int maxGs, int opBudget, int maxSteps, boolean channels, UnaryOperator<Seam> wrap,
-                          boolean starvation, int period, int sliceLen) {
-        public static Options safety() { return new Options(3, 5, 24, 2_000, true, null, false, 0, 0); }
+                          boolean starvation, int period, int sliceLen, boolean javaCheck) {
+        public static Options safety() { return new Options(3, 5, 24, 2_000, true, null, false, 0, 0, false); }
 
         public static Options starvation(int period, int sliceLen) {
-            return new Options(1, 4, 40, 3_000, false, null, true, period, sliceLen);
+            return new Options(1, 4, 40, 3_000, false, null, true, period, sliceLen, true);
         }
 
         public Options wrap(UnaryOperator<Seam> w) {
-            return new Options(maxPs, maxGs, opBudget, maxSteps, channels, w, starvation, period, sliceLen);
+            return new Options(maxPs, maxGs, opBudget, maxSteps, channels, w, starvation, period, sliceLen, javaCheck);
+        }
+
+        /** The bound stays B for {@code period}, but the Java runs without its global-queue check (teeth). */
+        public Options withoutGlobalCheck() {
+            return new Options(maxPs, maxGs, opBudget, maxSteps, channels, wrap, starvation, period, sliceLen, false);
         }
     }
 
@@ -89,7 +95,8 @@ public final class SpinningExplorer {
         String shape = nP + " P, " + nM + " M, " + nG + " G slots, Cap " + cap + ", " + nCh + " shared channel(s) "
                 + java.util.Arrays.toString(caps) + ", " + budget + " operations";
         Recorder rec = new Recorder(ms, ps, gs, cap);
-        try (SpinningSession s = new SpinningSession(ms, ps, gs, cap, o.wrap, o.starvation ? o.period : 0, caps)) {
+        try (SpinningSession s = new SpinningSession(ms, ps, gs, cap, o.wrap,
+                o.starvation && o.javaCheck ? o.period : 0, caps)) {
             s.seam().drawSource(m -> c.draw(1 << 16));
             String boot = s.boot();
             if (boot != null) return new Result(new Failure("Boot", boot, 0), rec.trace(), 0, shape);
