@@ -651,6 +651,7 @@ public final class Sched {
             }
             if (gp != null && Probes.ENABLED) {
                 m.nextg = gp; // published before the probe: the snapshot sees the picked G
+                m.inheritTime = false;
                 probe(m, Step.Schedule61, MState.picked);
             }
         }
@@ -660,6 +661,7 @@ public final class Sched {
                 inherit = pp.lastInherit;
                 if (Probes.ENABLED) {
                     m.nextg = gp;
+                    m.inheritTime = inherit;
                     probe(m, Step.RunqGet, MState.picked);
                 }
             }
