@@ -29,7 +29,7 @@ public final class ReplayDriver {
     private ReplayDriver() {}
 
     /** The specs replay supports. */
-    public static final List<String> SPECS = List.of("Spinning");
+    public static final List<String> SPECS = List.of("Spinning", "Fairness");
 
     /**
      * Where replay and trace part.
@@ -69,7 +69,7 @@ public final class ReplayDriver {
             throw new TraceFormatException(file, 1, "replay supports the spec" + (SPECS.size() > 1 ? "s " : " ")
                     + String.join(", ", SPECS) + "; this trace is of " + h.spec());
         }
-        return spinning(file, trace, firstLine);
+        return h.spec().equals("Fairness") ? fairness(file, trace, firstLine) : spinning(file, trace, firstLine);
     }
 
     /** The bug switches a trace was made with (its constant Bugs), empty for a trace of the correct spec. */
@@ -136,6 +136,182 @@ public final class ReplayDriver {
             }
         }
         return new Outcome(file, h.spec(), trace.length(), replayed, null, counts, System.nanoTime() - t0);
+    }
+
+    // ----------------------------------------------------------------------------------------------- Fairness
+
+    /**
+     * Fairness.tla: one M, one P, the global-queue check every {@code GlobalCheckPeriod} ticks (the Java's
+     * globalCheckPeriod), time slices of {@code SliceLen} dispatches. The driver plays sysmon: it keeps the slice
+     * count (a Preempt step marks the running goroutine, which then yields at a safe point). Init has every
+     * goroutine but g1 waiting: the boot gets there with the runtime's own steps (g1 spawns the others, each parks,
+     * the last readies g1) and then sets schedtick to Init's {@code 1 % K}.
+     */
+    private static Outcome fairness(Path file, Trace trace, int firstLine) throws TraceFormatException {
+        long t0 = System.nanoTime();
+        TraceHeader h = trace.header();
+        List<String> msC = names(file, h, "Ms"), psC = names(file, h, "Ps"), gsC = names(file, h, "Gs");
+        int cap = integer(file, h, "Cap"), k = integer(file, h, "GlobalCheckPeriod");
+        if (msC.size() != 1 || psC.size() != 1) throw new TraceFormatException(file, 1, "Fairness replay needs one M and one P");
+        if (cap < 2 || Integer.bitCount(cap) != 1 || k < 1) {
+            throw new TraceFormatException(file, 1, "constants Cap = " + cap + ", GlobalCheckPeriod = " + k
+                    + ": the Java needs a power-of-two ring and a positive period");
+        }
+        List<String> vars = Snapshot.FAIRNESS;
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        List<TraceStep> steps = trace.steps();
+        TraceStep init = steps.getFirst();
+        String g1 = init.state().get("mcurg") instanceof Json.JObject mc && mc.get(msC.getFirst()) instanceof Json.JString g
+                ? g.value() : null;
+        if (g1 == null || !gsC.contains(g1)) {
+            return new Outcome(file, h.spec(), trace.length(), 0, new Divergence(0, firstLine + 1, "Init", null,
+                    "Init: the M runs no goroutine", List.of()), counts, System.nanoTime() - t0);
+        }
+        List<String> gs = new ArrayList<>(List.of(g1));
+        gsC.stream().filter(x -> !x.equals(g1)).forEach(gs::add);
+        int[] slice = {1};
+        int replayed = 0;
+        try (SpinningSession s = new SpinningSession(msC, psC, gs, cap, null, k, new int[0])) {
+            String boot = s.boot();
+            if (boot == null) boot = fairnessBoot(s, gs);
+            if (boot != null) {
+                return new Outcome(file, h.spec(), trace.length(), 0,
+                        new Divergence(0, firstLine + 1, "Init", null, boot, List.of()), counts, System.nanoTime() - t0);
+            }
+            M m0 = s.m(msC.getFirst());
+            s.seam().alignSchedtick(m0.p(), 1 % k);
+            java.util.function.Supplier<Json.JObject> snap = () ->
+                    (Json.JObject) JsonState.toJson(Snapshot.fairness(s.runtime(), s.names(), k, slice[0]));
+            Divergence d = compareWith(snap, vars, init, firstLine + 1, "the boot did not reach the spec's Init");
+            if (d != null) return new Outcome(file, h.spec(), trace.length(), 0, d, counts, System.nanoTime() - t0);
+            for (int i = 1; i < steps.size(); i++) {
+                TraceStep ts = steps.get(i);
+                int line = firstLine + 1 + i;
+                d = fairnessStep(s, snap, vars, ts, line, slice);
+                if (d != null) return new Outcome(file, h.spec(), trace.length(), replayed, d, counts, System.nanoTime() - t0);
+                counts.merge(ts.action(), 1, Integer::sum);
+                replayed++;
+            }
+        }
+        return new Outcome(file, h.spec(), trace.length(), replayed, null, counts, System.nanoTime() - t0);
+    }
+
+    /** From the runtime's start to Fairness.tla's Init; null when it got there. */
+    @SuppressWarnings("unchecked")
+    private static String fairnessBoot(SpinningSession s, List<String> gs) {
+        M m0 = s.m(s.names().ms().getFirst());
+        String g1 = gs.getFirst();
+        List<Script.Op> g1ops = new ArrayList<>();
+        for (String g : gs.subList(1, gs.size())) g1ops.add(new Script.Op.Spawn(g));
+        g1ops.add(new Script.Op.Park());
+        if (gs.size() == 1) return null;
+        boolean g1Parked = false;
+        for (int n = 0; n < 40 * gs.size() + 40; n++) {
+            Stop st = s.step(m0);
+            if (st == null || st.kind() == Kind.EXIT || st.kind() == Kind.PARK) {
+                return "boot to Init: m0 stopped at " + describe(st) + s.failureSuffix();
+            }
+            if (st.kind() == Kind.PROBE && st.step() == Step.NewProc) {
+                String g = argOf(m0, s); // g1 spawns the slots in order
+                if (!s.bindNew(m0, g)) return "boot to Init: " + g + " is not in runnext after its NewProc";
+            }
+            if (st.kind() == Kind.PROBE && st.step() == Step.GoPark && !g1Parked) g1Parked = true;
+            if (st.kind() == Kind.PROBE && st.step() == Step.Execute && g1Parked && g1.equals(s.running(m0))) return null;
+            if (st.kind() != Kind.WAIT) continue;
+            String g = s.running(m0);
+            Script.Op op;
+            if (g.equals(g1)) {
+                if (g1ops.isEmpty()) return "boot to Init: g1 asked once too often";
+                op = g1ops.removeFirst();
+            } else {
+                Map<String, Object> gst = (Map<String, Object>) s.snapshot().get("gstatus");
+                boolean lastOne = gs.stream().filter(x -> !x.equals(g)).allMatch(x -> "waiting".equals(gst.get(x)));
+                op = lastOne && "waiting".equals(gst.get(g1)) ? new Script.Op.Ready(g1) : new Script.Op.Park();
+            }
+            s.script().give(g, op);
+        }
+        return "boot to Init: g1 did not get to run again";
+    }
+
+    /** The slot g1 spawns next: the first slot not bound yet. */
+    private static String argOf(M m0, SpinningSession s) {
+        for (String g : s.names().gs()) if (!s.names().isBound(g)) return g;
+        return s.names().gs().getLast();
+    }
+
+    private static Divergence fairnessStep(SpinningSession s, java.util.function.Supplier<Json.JObject> snap,
+                                           List<String> vars, TraceStep ts, int line, int[] slice) {
+        String action = ts.action();
+        Step want;
+        try {
+            want = Step.valueOf(action);
+        } catch (IllegalArgumentException e) {
+            return divWith(snap, vars, ts, line, "the Java has no step " + action + " (no probe of that name)");
+        }
+        String mName = argString(ts.args(), "m");
+        M m = mName == null ? null : s.m(mName);
+        if (m == null) return divWith(snap, vars, ts, line, "the step names no M of the Java (argument m)");
+        String g = argString(ts.args(), "g");
+        String running = s.running(m);
+        Script.Op op = switch (want) {
+            case GoReady -> g == null ? null : new Script.Op.Ready(g);
+            case GoPark -> new Script.Op.Park();
+            case Gosched -> new Script.Op.Yield();
+            case GoExit -> new Script.Op.Exit();
+            case Preempt -> new Script.Op.Checkpoint();
+            default -> null;
+        };
+        boolean goroutineStep = want == Step.GoReady || want == Step.GoPark || want == Step.Gosched
+                || want == Step.GoExit || want == Step.Preempt;
+        boolean inherit = sched.runtime.DeterministicSeam.inheritTime(m);
+        Stop st;
+        try {
+            if (goroutineStep) {
+                if (op == null) return divWith(snap, vars, ts, line, "the step names no goroutine (argument g)");
+                if (running == null) return divWith(snap, vars, ts, line, mName + " runs no goroutine in the Java (pc " + m.pc() + ")");
+                // The goroutine asks for its operation at a WAIT gate (its first time, after a dispatch) or at once.
+                if (want == Step.Preempt) s.seam().preempt(m);
+                s.script().give(running, op);
+            }
+            st = s.step(m);
+            if (goroutineStep && st != null && st.kind() == Kind.WAIT) st = s.step(m);
+            if (want == Step.GoReady && st != null && st.kind() == Kind.PROBE && st.step() == Step.GoReady) {
+                // Java's ready goes on to wakep, which skips (npidle = 0): Fairness.tla folds that into GoReady.
+                Stop skip = s.step(m);
+                if (skip == null || skip.kind() != Kind.PROBE || skip.step() != Step.WakePSkip) {
+                    return divWith(snap, vars, ts, line, mName + " stopped at " + describe(skip)
+                            + " after GoReady, instead of wakep's skip (one P: nothing to wake)");
+                }
+            }
+        } catch (RuntimeException e) {
+            return divWith(snap, vars, ts, line, mName + " could not take the step: " + e.getMessage());
+        } finally {
+            if (goroutineStep && running != null) s.script().takeBack(running);
+        }
+        if (st == null || st.kind() != Kind.PROBE || st.step() != want) {
+            return divWith(snap, vars, ts, line, mName + " stopped at " + describe(st) + " instead of ending the step at probe "
+                    + want + s.failureSuffix());
+        }
+        if (want == Step.Execute) slice[0] = inherit ? slice[0] + 1 : 1;
+        return compareWith(snap, vars, ts, line, "state differs after the step");
+    }
+
+    private static Divergence compareWith(java.util.function.Supplier<Json.JObject> snap, List<String> vars,
+                                          TraceStep ts, int line, String reason) {
+        List<JsonState.Row> rows = JsonState.diff(vars, restrict(ts.state(), vars), snap.get());
+        if (rows.isEmpty()) return null;
+        return new Divergence(ts.step(), line, ts.action(), ts.args(), reason, rows);
+    }
+
+    private static Divergence divWith(java.util.function.Supplier<Json.JObject> snap, List<String> vars, TraceStep ts,
+                                      int line, String reason) {
+        List<JsonState.Row> rows;
+        try {
+            rows = JsonState.diff(vars, restrict(ts.state(), vars), snap.get());
+        } catch (RuntimeException e) {
+            rows = List.of();
+        }
+        return new Divergence(ts.step(), line, ts.action(), ts.args(), reason, rows);
     }
 
     /** Take trace step {@code ts} on the Java; null when it matched. */

@@ -51,6 +51,7 @@ public final class ReplayInput {
     public static TraceSchema schema(String spec, Path specDir) throws IOException {
         List<String> vars = switch (spec) {
             case "Spinning" -> Snapshot.SPINNING;
+            case "Fairness" -> concat(Snapshot.FAIRNESS, List.of("auxWait")); // auxWait: auxiliary, not compared
             default -> null;
         };
         String hash = null;
@@ -97,6 +98,12 @@ public final class ReplayInput {
                 throw new TraceFormatException(file, e.line() + from, e.detail());
             }
         }
+        return out;
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> out = new ArrayList<>(a);
+        out.addAll(b);
         return out;
     }
 

@@ -34,6 +34,8 @@ public final class Script {
         record Exit() implements Op {}
         record Send(int chan) implements Op {}
         record Recv(int chan) implements Op {}
+        /** A safe point: yields if the driver, playing sysmon, marked the goroutine for preemption. */
+        record Checkpoint() implements Op {}
     }
 
     private static final Object TOKEN = "token";
@@ -83,6 +85,7 @@ public final class Script {
                 }
                 case Op.Send s -> shared(s.chan()).send(TOKEN);
                 case Op.Recv r -> shared(r.chan()).recv();
+                case Op.Checkpoint c -> Go.checkpoint();
             }
         }
     }

@@ -14,7 +14,8 @@ import sched.tlc.TlcRunner;
 /**
  * Properties 1 in the default test run: a fixed sample of the corpus replays against the Java (the first 5 traces
  * of every walk file of a spec replay supports; the whole corpus is {@code ./sched replay}'s and the audit's).
- * Without a committed corpus, 30 seeded random walks of Spinning.tla's ci config made by TLC's evaluator stand in;
+ * Without a committed corpus, 20 seeded random walks of each replayed spec's ci config, made by TLC's evaluator,
+ * stand in;
  * without specs the test is skipped, with the reason.
  */
 class ReplaySampleTest {
@@ -44,10 +45,14 @@ class ReplaySampleTest {
         }
         if (sample.isEmpty()) {
             assumeTrue(specDir != null, "no corpus (traces/) and no spec/Spinning.tla yet: nothing to replay");
-            Path out = Path.of("target", "replay-sample").toAbsolutePath();
-            for (Path f : SpecOracle.walk(specDir, "Spinning", specDir.resolve("Spinning.ci.cfg"), 20261127L, 30, 40, out)) {
-                sample.add(ReplayInput.readAll(f, specDir).getFirst());
-                from.add(f);
+            for (String spec : ReplayDriver.SPECS) {
+                Path cfg = specDir.resolve(spec + ".ci.cfg");
+                if (!Files.isRegularFile(cfg)) continue;
+                Path out = Path.of("target", "replay-sample", spec).toAbsolutePath();
+                for (Path f : SpecOracle.walk(specDir, spec, cfg, 20261127L, 20, 40, out)) {
+                    sample.add(ReplayInput.readAll(f, specDir).getFirst());
+                    from.add(f);
+                }
             }
         }
         List<String> diverged = new ArrayList<>();

@@ -334,6 +334,15 @@ public final class DeterministicSeam implements Seam {
         if (g != null) g.preempt = true;
     }
 
+    /**
+     * Replay bootstrap only: set P {@code p}'s schedtick (a spec's Init fixes it, e.g. Fairness.tla's {@code
+     * schedtick = 1 % K}; the runtime's own start up to that state counted other ticks).
+     */
+    public void alignSchedtick(P p, int value) { p.schedtick = value; }
+
+    /** Whether the G picked by {@code m} inherits the current time slice (set when it came from runnext). */
+    public static boolean inheritTime(M m) { return m.inheritTime; }
+
     /** Leave deterministic mode: open every gate; from now on the seam behaves like the production one. */
     public void release() {
         free = true;

@@ -180,4 +180,48 @@ public final class Snapshot {
         st.put("gstatus", gstatus);
         return st;
     }
+
+    /** Fairness.tla's variables that are abstract state, in declaration order ({@code auxWait} is auxiliary). */
+    public static final List<String> FAIRNESS = List.of("runq", "runnext", "globq", "schedtick", "slice", "mpc",
+            "mcurg", "mnextg", "minherit", "gstatus");
+
+    /**
+     * Fairness.tla's abstract state: one P, one M. {@code schedtick} is the P's schedtick modulo the global-check
+     * period {@code k}; {@code slice}, sysmon's count of dispatches in the current time slice, is not a field of the
+     * runtime (Java's sysmon measures time) and is given by the driver, which plays sysmon; {@code minherit} is the
+     * M's inheritTime while it has a picked G (pc picked), else FALSE (the spec clears it at Execute).
+     */
+    public static LinkedHashMap<String, Object> fairness(GoRuntime rt, Names n, int k, int slice) {
+        Sched s = rt.sched;
+        P p = s.allp[0];
+        M m = s.allm.getFirst();
+        String pn = n.p(p), mn = n.m(m);
+        LinkedHashMap<String, Object> st = new LinkedHashMap<>();
+        List<Object> ring = new ArrayList<>();
+        for (G g : p.runqContents()) ring.add(n.g(g));
+        st.put("runq", one(pn, ring));
+        st.put("runnext", one(pn, n.g(p.runnext())));
+        List<Object> globq = new ArrayList<>();
+        for (G g : s.globalRunqContents()) globq.add(n.g(g));
+        st.put("globq", globq);
+        st.put("schedtick", one(pn, Math.floorMod(p.schedtick, k)));
+        st.put("slice", one(pn, slice));
+        st.put("mpc", one(mn, m.pc.name()));
+        st.put("mcurg", one(mn, n.g(m.curg)));
+        st.put("mnextg", one(mn, n.g(m.nextg)));
+        st.put("minherit", one(mn, m.pc == MState.picked && m.inheritTime));
+        LinkedHashMap<String, Object> gstatus = new LinkedHashMap<>();
+        for (String name : n.gs) {
+            G g = n.live(name);
+            gstatus.put(name, !n.isBound(name) ? "idle" : g == null ? "dead" : g.statusName());
+        }
+        st.put("gstatus", gstatus);
+        return st;
+    }
+
+    private static LinkedHashMap<String, Object> one(String k, Object v) {
+        LinkedHashMap<String, Object> m = new LinkedHashMap<>();
+        m.put(k, v);
+        return m;
+    }
 }
