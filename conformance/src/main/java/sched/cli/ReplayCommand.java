@@ -37,6 +37,9 @@ public final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--spec-dir", description = "the specs traces are checked against (default: spec/ of the project)")
     Path specDir;
 
+    @Option(names = {"--jobs", "-j"}, description = "traces replayed at a time (default: the number of processors)")
+    Integer jobs;
+
     @Override public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -58,7 +61,9 @@ public final class ReplayCommand implements Callable<Integer> {
         for (Path p : roots) if (!Files.exists(p)) throw new UserError(p + ":1: no such trace file or directory");
         List<Path> files = ReplayInput.files(roots);
         if (files.isEmpty()) throw new UserError("no trace files (*.ndjson) under " + roots);
-        ReplayRunner.Summary s = new ReplayRunner(specs).run(files, out, err);
+        int j = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
+        if (j < 1) throw new UserError("--jobs must be at least 1, got " + j);
+        ReplayRunner.Summary s = new ReplayRunner(specs).run(files, out, err, j);
         Map<String, List<String>> actions = new LinkedHashMap<>();
         for (String sp : ReplayDriver.SPECS) {
             if (specs != null && Files.isRegularFile(specs.resolve(sp + ".tla"))) {

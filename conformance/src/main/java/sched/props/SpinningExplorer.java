@@ -102,8 +102,13 @@ public final class SpinningExplorer {
             if (boot != null) return new Result(new Failure("Boot", boot, 0), rec.trace(), 0, shape);
             rec.add("Init", Json.object().build(), s.snapshotJson());
             Run r = new Run(c, o, s, rec, budget, gs);
-            Failure f = r.loop();
-            return new Result(f, rec.trace(), rec.steps.size() - 1, shape);
+            Failure[] f = new Failure[1];
+            try {
+                s.seam().drive(() -> f[0] = r.loop()); // on the runtime's threads, no driver thread to switch to
+            } catch (sched.runtime.DeterministicSeam.StuckException e) {
+                f[0] = new Failure("Stuck", e.getMessage(), rec.steps.size() - 1);
+            }
+            return new Result(f[0], rec.trace(), rec.steps.size() - 1, shape);
         }
     }
 

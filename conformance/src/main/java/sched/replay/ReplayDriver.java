@@ -126,13 +126,21 @@ public final class ReplayDriver {
             if (d != null) return new Outcome(file, h.spec(), trace.length(), 0, d, counts, System.nanoTime() - t0);
             StealOrder so = new StealOrder();
             so.reset(ps.size());
-            for (int i = 1; i < steps.size(); i++) {
-                TraceStep ts = steps.get(i);
-                int line = firstLine + 1 + i;
-                d = take(s, so, vars, ts, line);
-                if (d != null) return new Outcome(file, h.spec(), trace.length(), replayed, d, counts, System.nanoTime() - t0);
-                counts.merge(ts.action(), 1, Integer::sum);
-                replayed++;
+            Divergence[] found = new Divergence[1];
+            int[] done = new int[1];
+            // The steps run as a continuation on the runtime's own threads (no driver thread to switch to).
+            drive(s, () -> {
+                for (int i = 1; i < steps.size(); i++) {
+                    TraceStep ts = steps.get(i);
+                    found[0] = take(s, so, vars, ts, firstLine + 1 + i);
+                    if (found[0] != null) return;
+                    counts.merge(ts.action(), 1, Integer::sum);
+                    done[0]++;
+                }
+            }, found, steps, firstLine, done);
+            replayed = done[0];
+            if (found[0] != null) {
+                return new Outcome(file, h.spec(), trace.length(), replayed, found[0], counts, System.nanoTime() - t0);
             }
         }
         return new Outcome(file, h.spec(), trace.length(), replayed, null, counts, System.nanoTime() - t0);
@@ -184,13 +192,20 @@ public final class ReplayDriver {
                     (Json.JObject) JsonState.toJson(Snapshot.fairness(s.runtime(), s.names(), k, slice[0]));
             Divergence d = compareWith(snap, vars, init, firstLine + 1, "the boot did not reach the spec's Init");
             if (d != null) return new Outcome(file, h.spec(), trace.length(), 0, d, counts, System.nanoTime() - t0);
-            for (int i = 1; i < steps.size(); i++) {
-                TraceStep ts = steps.get(i);
-                int line = firstLine + 1 + i;
-                d = fairnessStep(s, snap, vars, ts, line, slice);
-                if (d != null) return new Outcome(file, h.spec(), trace.length(), replayed, d, counts, System.nanoTime() - t0);
-                counts.merge(ts.action(), 1, Integer::sum);
-                replayed++;
+            Divergence[] found = new Divergence[1];
+            int[] done = new int[1];
+            drive(s, () -> {
+                for (int i = 1; i < steps.size(); i++) {
+                    TraceStep ts = steps.get(i);
+                    found[0] = fairnessStep(s, snap, vars, ts, firstLine + 1 + i, slice);
+                    if (found[0] != null) return;
+                    counts.merge(ts.action(), 1, Integer::sum);
+                    done[0]++;
+                }
+            }, found, steps, firstLine, done);
+            replayed = done[0];
+            if (found[0] != null) {
+                return new Outcome(file, h.spec(), trace.length(), replayed, found[0], counts, System.nanoTime() - t0);
             }
         }
         return new Outcome(file, h.spec(), trace.length(), replayed, null, counts, System.nanoTime() - t0);
@@ -312,6 +327,23 @@ public final class ReplayDriver {
             rows = List.of();
         }
         return new Divergence(ts.step(), line, ts.action(), ts.args(), reason, rows);
+    }
+
+    /**
+     * Runs {@code loop} with the seam's {@link sched.runtime.DeterministicSeam#drive}; a step that never ends (an M
+     * stuck outside every gate) becomes a divergence at the first step not taken.
+     */
+    private static void drive(SpinningSession s, Runnable loop, Divergence[] found, List<TraceStep> steps,
+                              int firstLine, int[] done) {
+        try {
+            s.seam().drive(loop);
+        } catch (sched.runtime.DeterministicSeam.StuckException e) {
+            if (found[0] == null) {
+                TraceStep ts = steps.get(Math.min(done[0] + 1, steps.size() - 1));
+                found[0] = new Divergence(ts.step(), firstLine + 1 + ts.step(), ts.action(), ts.args(),
+                        "the step never ended: " + e.getMessage(), List.of());
+            }
+        }
     }
 
     /** Take trace step {@code ts} on the Java; null when it matched. */

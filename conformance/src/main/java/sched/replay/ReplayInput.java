@@ -47,8 +47,23 @@ public final class ReplayInput {
         return new ArrayList<>(out);
     }
 
+    private static final java.util.concurrent.ConcurrentHashMap<String, TraceSchema> SCHEMAS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     /** The schema a trace of {@code spec} is checked against; {@code specDir} may be null (no spec in the tree). */
     public static TraceSchema schema(String spec, Path specDir) throws IOException {
+        // Cached by spec file and its modification time: a corpus has thousands of traces of a few specs.
+        Path tla = specDir == null ? null : specDir.resolve(spec + ".tla");
+        String key = spec + "|" + (tla == null ? "" : tla.toAbsolutePath() + "|"
+                + (Files.exists(tla) ? Files.getLastModifiedTime(tla).toMillis() + "|" + Files.size(tla) : "absent"));
+        TraceSchema cached = SCHEMAS.get(key);
+        if (cached != null) return cached;
+        TraceSchema made = makeSchema(spec, specDir);
+        SCHEMAS.put(key, made);
+        return made;
+    }
+
+    private static TraceSchema makeSchema(String spec, Path specDir) throws IOException {
         List<String> vars = switch (spec) {
             case "Spinning" -> Snapshot.SPINNING;
             case "Fairness" -> concat(Snapshot.FAIRNESS, List.of("auxWait")); // auxWait: auxiliary, not compared

@@ -12,6 +12,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.ToIntFunction;
+import jdk.internal.vm.Continuation;
+import jdk.internal.vm.ContinuationScope;
 
 /**
  * The deterministic side of the {@link Seam}: one M runs at a time, each from one gate to the next, and a driver
@@ -89,6 +91,15 @@ public final class DeterministicSeam implements Seam {
     private volatile ToIntFunction<M> drawSource = m -> 0;
     private final List<Throwable> verdicts = Collections.synchronizedList(new ArrayList<>());
     private GoRuntime runtime;
+
+    // The driver as a continuation ({@link #drive}): it runs on whichever thread made every thread quiet.
+    private static final ContinuationScope DRIVER = new ContinuationScope("sched-deterministic-driver");
+    private volatile Continuation driverCont;
+    private volatile boolean driving, driveDone;
+    private volatile Throwable driveFailure;
+    private volatile Gate pendingGrant;
+    private volatile Thread caller;
+    private volatile long progress;
 
     /** @param stopAt the probe labels at which an M stops (the actions of the spec being replayed) */
     public DeterministicSeam(Set<Step> stopAt) {
@@ -197,12 +208,80 @@ public final class DeterministicSeam implements Seam {
         }
     }
 
-    /** This thread stops running: if it was the last one, wake the driver. */
+    /** This thread stops running: if it was the last one, wake the driver (or run it, in {@link #drive}). */
     private void quiet() {
         if (running.decrementAndGet() == 0) {
+            if (driving && !driveDone) {
+                resumeDriver();
+                return;
+            }
             Thread d = driver;
             if (d != null) LockSupport.unpark(d);
         }
+    }
+
+    /**
+     * Run {@code body}, which drives this seam with {@link #step}, as a continuation: whichever thread makes every
+     * thread quiet runs the driver on (mounts it) until its next grant, and a grant to the M that is already
+     * running costs no thread switch at all. Returns when {@code body} returns (rethrowing what it threw); a step
+     * that does not end within the time-out ends it with {@link StuckException}.
+     */
+    public void drive(Runnable body) {
+        if (driving) throw new IllegalStateException("already driving");
+        caller = Thread.currentThread();
+        driveDone = false;
+        driveFailure = null;
+        driverCont = new Continuation(DRIVER, () -> {
+            try {
+                body.run();
+            } catch (Throwable t) {
+                driveFailure = t;
+            } finally {
+                driveDone = true;
+            }
+        });
+        driving = true;
+        try {
+            resumeDriver();
+            long seen = progress, since = System.nanoTime();
+            while (!driveDone) {
+                LockSupport.parkNanos(this, 50_000_000L);
+                if (progress != seen) {
+                    seen = progress;
+                    since = System.nanoTime();
+                } else if (System.nanoTime() - since > timeoutNanos && !driveDone) {
+                    throw new StuckException("a step did not reach a gate within "
+                            + TimeUnit.NANOSECONDS.toMillis(timeoutNanos) + " ms" + stuckThreads());
+                }
+            }
+        } finally {
+            driving = false;
+        }
+        Throwable f = driveFailure;
+        if (f instanceof RuntimeException re) throw re;
+        if (f instanceof Error er) throw er;
+        if (f != null) throw new IllegalStateException(f);
+    }
+
+    /** Mount the driver on this thread until it grants a step (then grant it) or finishes (then tell the caller). */
+    private void resumeDriver() {
+        driverCont.run();
+        if (driveDone) {
+            LockSupport.unpark(caller);
+            return;
+        }
+        Gate pg = pendingGrant;
+        pendingGrant = null;
+        pg.go = true;
+        if (pg.thread != Thread.currentThread()) LockSupport.unpark(pg.thread);
+    }
+
+    private String stuckThreads() {
+        StringBuilder sb = new StringBuilder();
+        for (Gate g : order.toArray(new Gate[0])) {
+            if (g.at == null && g.thread != null) sb.append("; m").append(g.m.id).append(" is at ").append(where(g.thread));
+        }
+        return sb.toString();
     }
 
     // ------------------------------------------------------------------------------------------ the driver
@@ -227,6 +306,16 @@ public final class DeterministicSeam implements Seam {
         Stop before = g.at;
         if (before == null || before.kind == Kind.EXIT) {
             throw new IllegalStateException("m" + m.id + " cannot step: " + (before == null ? "running" : before));
+        }
+        if (driving && Continuation.getCurrentContinuation(DRIVER) != null) {
+            // Inside drive(): hand the grant to the thread that runs us, and wait (suspended) until every thread is
+            // quiet again; that thread grants g once we have yielded.
+            running.incrementAndGet();
+            g.at = null;
+            pendingGrant = g;
+            if (!Continuation.yield(DRIVER)) throw new IllegalStateException("the driver could not yield");
+            progress++;
+            return g.at;
         }
         driver = Thread.currentThread();
         running.incrementAndGet();
