@@ -91,7 +91,7 @@ public final class Checker {
                 }
             }
             checked += kept.size();
-            searches.add(new Search(part.model(), kept, prepared.toArray(), DEFAULT_MEMO_LIMIT));
+            searches.add(new Search(part.model(), kept, prepared.toArray(), part.model().hints(kept), DEFAULT_MEMO_LIMIT));
             keptOps.add(kept);
         }
         // Parts run round-robin with doubling step budgets, so that one hard part cannot hide a quick

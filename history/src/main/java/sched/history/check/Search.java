@@ -73,8 +73,12 @@ final class Search {
     int bestRank = -1;
     Outcome outcome;
     private final Memo memo;
+    // optional search order among the candidates available at one point (see Model.priorities); null: list order
+    private final long[] tryOrder;
+    private long lastTried = -1;
+    private final int[][] after;
 
-    Search(Model model, List<Operation> ops, Object[] preparedOps, int memoLimit) {
+    Search(Model model, List<Operation> ops, Object[] preparedOps, Model.Hints hints, int memoLimit) {
         this.model = model;
         this.n = ops.size();
         this.prepared = preparedOps;
@@ -159,6 +163,14 @@ final class Search {
         okBits = new long[((nc + 63) >>> 6) + 1];
         openBits = new long[((no + 63) >>> 6) + 1];
         memo = new Memo(memoLimit);
+        if (hints != null) {
+            tryOrder = new long[n];
+            for (int i = 0; i < n; i++) tryOrder[i] = ((long) (hints.priority() == null ? i : hints.priority()[i]) << 32) | i;
+            after = hints.after();
+        } else {
+            tryOrder = null;
+            after = null;
+        }
     }
 
     private void lift(int op) {
@@ -221,6 +233,7 @@ final class Search {
         int entry = this.entry;
         long steps = this.steps;
         long stop = steps + budget;
+        if (tryOrder != null) return runOrdered(deadlineNanos, stop);
         try {
             while (true) {
                 int h = rnext[rhead];
@@ -272,6 +285,89 @@ final class Search {
                 this.stackState = null;
             }
         }
+    }
+
+    /**
+     * The same search, but trying the candidates available at each point in the model's preferred order
+     * instead of list order. Candidates are the call entries in front of the first return entry; the next one
+     * to try is the least (priority, index) above the last one tried at this level. Completeness is unchanged:
+     * every candidate is still tried at every level; only the order differs.
+     */
+    private Outcome runOrdered(long deadlineNanos, long stop) {
+        int[] stackOp = this.stackOp;
+        Object[] stackState = this.stackState;
+        int depth = this.depth;
+        Object state = this.state;
+        long steps = this.steps;
+        long last = this.lastTried;
+        long[] order = this.tryOrder;
+        try {
+            while (true) {
+                int h = rnext[rhead];
+                if (h == rtail) return outcome = Outcome.LINEARIZABLE;
+                if (h > bestRank) bestRank = h;
+                if ((++steps & 1023) == 0) {
+                    if (System.nanoTime() - deadlineNanos > 0) return outcome = Outcome.TIMEOUT;
+                    if (steps >= stop) return null;
+                }
+                long best = Long.MAX_VALUE;
+                for (int e = next[head]; e < n; e = next[e]) {
+                    long k = order[e];
+                    if (k > last && k < best && ready(e)) best = k;
+                }
+                if (best != Long.MAX_VALUE) {
+                    int op = (int) (best & 0xffffffffL);
+                    last = best;
+                    Object ns = model.step(state, prepared[op]);
+                    if (ns != Model.ILLEGAL) {
+                        int newH = closed[op] && retRank[op] == h ? rnext[h] : h;
+                        if (newH == rtail) return outcome = Outcome.LINEARIZABLE;
+                        flip(op);
+                        int added = memo.add(newH, okBits, okLoWord[newH], okHiWord[newH], openBits, openWords[newH], ns);
+                        if (added > 0) {
+                            stackOp[depth] = op;
+                            stackState[depth] = state;
+                            depth++;
+                            state = ns;
+                            lift(op);
+                            last = -1;
+                            continue;
+                        }
+                        flip(op);
+                        if (added < 0) return outcome = Outcome.MEMORY;
+                    }
+                } else {
+                    if (depth == 0) return outcome = Outcome.NOT_LINEARIZABLE;
+                    depth--;
+                    int op = stackOp[depth];
+                    state = stackState[depth];
+                    stackState[depth] = null;
+                    unlift(op);
+                    flip(op);
+                    last = order[op];
+                }
+            }
+        } finally {
+            this.depth = depth;
+            this.state = state;
+            this.steps = steps;
+            this.lastTried = last;
+            if (outcome != null) {
+                this.stackOp = null;
+                this.stackState = null;
+            }
+        }
+    }
+
+    /** True when every operation that must come before {@code op} (see Model.Hints) is linearized. */
+    private boolean ready(int op) {
+        if (after == null || after[op] == null) return true;
+        for (int j : after[op]) {
+            int b = bitIndex[j];
+            long word = closed[j] ? okBits[b >>> 6] : openBits[b >>> 6];
+            if ((word & (1L << b)) == 0) return false;
+        }
+        return true;
     }
 
     /** The completed operation (index into the part's ops) that the search could never linearize. */

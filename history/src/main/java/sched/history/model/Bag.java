@@ -51,6 +51,7 @@ final class Bag {
             for (int i = 0; i < e.getValue(); i++) items.add(EdnWriter.write(e.getKey()));
         }
         java.util.Collections.sort(items);
-        return "#{" + String.join(" ", items) + "}";
+        boolean multi = items.size() != counts.size();
+        return (multi ? "[" : "#{") + String.join(" ", items) + (multi ? "]" : "}");
     }
 }

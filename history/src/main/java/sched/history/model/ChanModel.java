@@ -53,6 +53,12 @@ public final class ChanModel implements Model {
         };
     }
 
+    @Override public Hints hints(java.util.List<Operation> ops) {
+        return Ops.queueHints(ops, op -> Ops.fn(op).equals("send") ? op.value() : null,
+                op -> Ops.fn(op).equals("recv") && op.value() != null && !CLOSED.equals(op.value())
+                        ? java.util.Collections.singletonList(op.value()) : null, true);
+    }
+
     @Override public Object step(Object state, Object prepared) {
         State s = (State) state;
         Prepared p = (Prepared) prepared;

@@ -34,6 +34,11 @@ public final class FifoQueueModel implements Model {
         };
     }
 
+    @Override public Hints hints(List<Operation> ops) {
+        return Ops.queueHints(ops, op -> Ops.fn(op).equals("enqueue") ? op.value() : null,
+                op -> Ops.fn(op).equals("dequeue") && op.value() != null ? java.util.Collections.singletonList(op.value()) : null, true);
+    }
+
     @Override public Object step(Object state, Object prepared) {
         PQueue q = (PQueue) state;
         Prepared p = (Prepared) prepared;

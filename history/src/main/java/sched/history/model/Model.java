@@ -42,8 +42,33 @@ public interface Model {
      */
     default List<Part> partition(List<Operation> ops) { return null; }
 
-    /** A state as EDN text, for reports. */
-    default String showState(Object state) { return EdnWriter.write(state); }
+    /**
+     * Search hints for a part's operations (those that take part in the search, in invocation order). They
+     * never change the verdict, only how fast it is found:
+     *
+     * @param priority among the operations that could take effect at some point, the search tries lower
+     *                 numbers first (null: invocation order)
+     * @param after    for each operation, operations that every linearization must place before it, beyond
+     *                 what real time already says (derived from the model's semantics; null entries: none).
+     *                 The search does not try an operation before these.
+     */
+    record Hints(int[] priority, int[][] after) {}
+
+    /**
+     * Hints for {@code ops}, or null (the default: plain invocation order). Queue-like models put each
+     * producer where its consumer took effect, and FIFO models add the rule that if the consumer of a
+     * completed before the consumer of b began, a was produced before b.
+     */
+    default Hints hints(List<Operation> ops) { return null; }
+
+    /** A state as EDN text, for reports (states that are not plain EDN data print themselves as EDN). */
+    default String showState(Object state) {
+        try {
+            return EdnWriter.write(state);
+        } catch (IllegalArgumentException e) {
+            return String.valueOf(state);
+        }
+    }
 
     /** A part of a partitioned history. */
     record Part(String label, Model model, List<Operation> ops) {}

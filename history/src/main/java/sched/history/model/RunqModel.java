@@ -98,6 +98,16 @@ public final class RunqModel implements Model {
         };
     }
 
+    @Override public Hints hints(List<Operation> ops) {
+        // runnext breaks FIFO order, so priorities only
+        return Ops.queueHints(ops, op -> Ops.fn(op).startsWith("put") ? op.value() : null,
+                op -> switch (Ops.fn(op)) {
+                    case "get" -> op.value() == null ? null : java.util.Collections.singletonList(op.value());
+                    case "steal" -> op.value() instanceof List<?> l ? l : null;
+                    default -> null;
+                }, false);
+    }
+
     @Override public Object step(Object state, Object prepared) {
         State s = (State) state;
         Prepared p = (Prepared) prepared;

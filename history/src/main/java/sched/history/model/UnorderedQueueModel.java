@@ -34,6 +34,11 @@ public final class UnorderedQueueModel implements Model {
         };
     }
 
+    @Override public Hints hints(List<Operation> ops) {
+        return Ops.queueHints(ops, op -> Ops.fn(op).equals("enqueue") ? op.value() : null,
+                op -> Ops.fn(op).equals("dequeue") ? java.util.Collections.singletonList(op.value()) : null, false);
+    }
+
     @Override public Object step(Object state, Object prepared) {
         Bag b = (Bag) state;
         Prepared p = (Prepared) prepared;
