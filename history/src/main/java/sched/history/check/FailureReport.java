@@ -129,8 +129,8 @@ public final class FailureReport {
                 .append(": process ").append(EdnWriter.write(bad.process())).append(' ').append(label(bad))
                 .append(" (history indices ").append(bad.call()).append("..").append(bad.ret()).append(lines(bad))
                 .append(") cannot be linearized.\n");
-        sb.append("The ").append(failure.linearized()).append(" completed operations that returned before it can be"
-                + " linearized; no order also fits this one.\n");
+        sb.append("All ").append(failure.linearized()).append(" completed operation(s) that returned before it can be"
+                + " linearized, but no order of them fits this one as well.\n");
         List<String> states = new ArrayList<>();
         for (Object s : failure.states()) states.add(failure.model().showState(s));
         sb.append("Model states possible just before it (").append(failure.model().describe()).append("): ")
@@ -153,7 +153,9 @@ public final class FailureReport {
         }
         Map<Integer, Integer> slot = new LinkedHashMap<>();
         for (int e : events) slot.put(e, slot.size());
-        final int w = 8;
+        int longest = 0;
+        for (int k = 0; k < window.size(); k++) longest = Math.max(longest, label(window.get(k)).length() + 5);
+        final int w = Math.max(4, Math.min(Math.min(longest + 1, 14), 150 / Math.max(1, events.size())));
         int width = events.size() * w + 4;
         Map<Object, StringBuilder> rows = new LinkedHashMap<>();
         List<Operation> byProcess = new ArrayList<>(window);
