@@ -1,0 +1,142 @@
+package sched.runtime;
+
+import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One Go-style runtime: GOMAXPROCS Ps, the Ms it starts, and the goroutines they run.
+ *
+ * <pre>
+ *   GoRuntime.run(new Config().gomaxprocs(4), () -&gt; {
+ *       Chan&lt;Integer&gt; c = new Chan&lt;&gt;(0);
+ *       Go.go(() -&gt; c.send(42));
+ *       System.out.println(c.recv());
+ *   });
+ * </pre>
+ *
+ * {@link #run} returns when the main goroutine returns, as a Go program exits when main does; goroutines still
+ * blocked then are abandoned. It throws {@link GoPanic} when an exception escapes any goroutine (naming it),
+ * {@link DeadlockException} when every goroutine is blocked with nothing to wake them, and {@link SchedulerError}
+ * when the runtime finds one of its own invariants broken.
+ */
+public final class GoRuntime {
+    final Config config;
+    final Sched sched;
+    private final CountDownLatch done = new CountDownLatch(1);
+    private volatile Throwable failure;
+    private volatile boolean started;
+    private Sysmon sysmon;
+
+    public GoRuntime(Config config) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.sched = new Sched(this, config);
+    }
+
+    /** Run {@code main} as the main goroutine of a new runtime built from {@code config}. */
+    public static void run(Config config, Runnable main) {
+        new GoRuntime(config).run(main);
+    }
+
+    /** Run {@code main} as this runtime's main goroutine; returns when it returns. A runtime runs once. */
+    public void run(Runnable main) {
+        Objects.requireNonNull(main, "main goroutine must not be null");
+        synchronized (this) {
+            if (started) throw new IllegalStateException("this GoRuntime has already run");
+            started = true;
+        }
+        if (Thread.currentThread() instanceof MThread) {
+            throw new IllegalStateException("GoRuntime.run called from inside a goroutine; use Go.go instead");
+        }
+        sched.init(config.gomaxprocs);
+        if (config.sysmon || !config.schedtrace.isZero()) {
+            sysmon = new Sysmon(sched);
+            sysmon.start();
+        }
+        sched.start(main);
+        boolean interrupted = false;
+        for (;;) {
+            try {
+                done.await();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        shutdown();
+        if (interrupted) Thread.currentThread().interrupt();
+        Throwable f = failure;
+        if (f instanceof RuntimeException re) throw re;
+        if (f instanceof Error er) throw er;
+        if (f != null) throw new IllegalStateException(f);
+    }
+
+    /** End the run from outside (a watchdog, a driver): run() then throws {@code t}. */
+    public void abort(Throwable t) { fatal(t, null); }
+
+    /** End the run with {@code t} (the first failure wins). */
+    void fatal(Throwable t, Object unused) {
+        synchronized (this) {
+            if (failure == null) failure = t;
+        }
+        exit();
+    }
+
+    /** The main goroutine returned (or a failure happened): stop every M. */
+    void exit() {
+        Sched s = sched;
+        s.lock.lock();
+        try {
+            s.exiting = true;
+            for (M m; (m = s.mget()) != null; ) m.notewakeup();
+        } finally {
+            s.lock.unlock();
+        }
+        done.countDown();
+    }
+
+    void mexited(M m) {
+        Sched s = sched;
+        s.lock.lock();
+        s.mcount--;
+        Throwable dead = s.exiting ? null : s.checkdead();
+        s.lock.unlock();
+        if (dead != null) fatal(dead, null);
+    }
+
+    /** Wait for the Ms that are not running user code to finish; stop sysmon. */
+    private void shutdown() {
+        if (sysmon != null) sysmon.stop();
+        for (M m : sched.allm) {
+            Thread t = m.thread;
+            if (t == null || t == Thread.currentThread()) continue;
+            if (m.curg != null && m.curg.status() == G.RUNNING) continue; // user code that never yields
+            try {
+                t.join(TimeUnit.SECONDS.toMillis(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------- introspection
+
+    public Counters counters() { return sched.counters; }
+
+    public int gomaxprocs() { return sched.gomaxprocs; }
+
+    /** The runtime of the calling goroutine. */
+    public static GoRuntime current() { return Sched.currentM("GoRuntime.current").sched.runtime; }
+
+    /** Threads this runtime started and that are still alive. */
+    public int liveThreads() {
+        int n = 0;
+        for (M m : sched.allm) if (m.thread != null && m.thread.isAlive()) n++;
+        if (sysmon != null && sysmon.alive()) n++;
+        return n;
+    }
+
+    /** For the conformance driver and tests: the scheduler itself. */
+    public Sched sched() { return sched; }
+}

@@ -1,0 +1,301 @@
+package sched.runtime;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
+/**
+ * A processor: the right to run goroutines, and the local run queue that goes with it.
+ *
+ * <h2>The local run queue</h2>
+ * A ring of {@value #RUNQ_SIZE} slots with {@code runqhead} and {@code runqtail} counters (ints that wrap; only
+ * {@code tail - head} and {@code index & MASK} are ever used), plus the one-G {@code runnext} slot.
+ * <ul>
+ *   <li>Only the owner produces: it writes the slot, then store-releases the tail. A consumer that
+ *       load-acquires the tail therefore sees the slots below it.</li>
+ *   <li>The owner and stealers consume by CAS on the head; every head load is an acquire, and the CAS publishes
+ *       the consumption to the producer, which must not overwrite a slot before its head moved past it.</li>
+ *   <li>{@code tail - head} never exceeds {@value #RUNQ_SIZE}. A stealer that reads head and tail at different
+ *       moments may compute a half larger than {@value #RUNQ_SIZE}/2: that pair was inconsistent, so it retries.</li>
+ *   <li>Only the owner sets {@code runnext} to a G; anyone may CAS it from a G to null (taking that G).</li>
+ *   <li>A full ring moves half of itself plus the new G to the global queue in one locked batch
+ *       ({@link #runqputslow}), order kept, so the new G stays behind the older ones.</li>
+ * </ul>
+ * Each atomic memory operation ends at a probe named after the RunQueue.tla action it implements.
+ */
+public final class P {
+    public static final int RUNQ_SIZE = 256;
+    static final int MASK = RUNQ_SIZE - 1;
+    public static final int IDLE = 0, RUNNING = 1, SYSCALL = 2, DEAD = 4;
+
+    private static final VarHandle HEAD, TAIL, RUNNEXT, STATUS;
+
+    static {
+        try {
+            MethodHandles.Lookup l = MethodHandles.lookup();
+            HEAD = l.findVarHandle(P.class, "runqhead", int.class);
+            TAIL = l.findVarHandle(P.class, "runqtail", int.class);
+            RUNNEXT = l.findVarHandle(P.class, "runnext", G.class);
+            STATUS = l.findVarHandle(P.class, "status", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    final int id;
+    final Sched sched;
+    private volatile int status = IDLE;
+    /** Link in the idle-P list (under sched.lock). */
+    P link;
+    /** The M that holds this P (null when idle). */
+    M m;
+    /** Incremented on every fresh time slice (execute without inheritance). */
+    int schedtick;
+    /** Incremented on every syscall (sysmon compares it to see a syscall still in progress). */
+    volatile int syscalltick;
+    /** Sysmon's view: schedtick/syscalltick and when it last saw them change. */
+    int sysmonTick, sysmonSyscallTick;
+    long sysmonWhen, sysmonSchedWhen;
+    /** When the current time slice began (nanotime). */
+    long sliceStart;
+
+    private final G[] runq = new G[RUNQ_SIZE];
+    @SuppressWarnings("unused") private volatile int runqhead;
+    @SuppressWarnings("unused") private volatile int runqtail;
+    @SuppressWarnings("unused") private volatile G runnext;
+    /** Scratch for runqputslow (owner only: no allocation on the overflow path). */
+    private final G[] batch = new G[RUNQ_SIZE / 2 + 1];
+    /** Whether the last successful runqget took runnext (the G inherits the time slice). */
+    boolean lastInherit;
+
+    /** goid cache: ids [goidcache, goidcacheend) are this P's to hand out. */
+    long goidcache, goidcacheend;
+    /** Free dead Gs of this P. */
+    G gFree;
+    int gFreeCount;
+
+    /** Timers of this P (part 2). */
+    final Timers timers;
+
+    P(Sched sched, int id) {
+        this.sched = sched;
+        this.id = id;
+        this.timers = new Timers(this);
+    }
+
+    public int id() { return id; }
+
+    public int status() { return status; }
+
+    void setStatus(int s) { STATUS.setVolatile(this, s); }
+
+    boolean casStatus(int from, int to) { return STATUS.compareAndSet(this, from, to); }
+
+    public M m() { return m; }
+
+    public int schedtick() { return schedtick; }
+
+    private void probe(Step s) { sched.probeCurrent(s); }
+
+    // ---------------------------------------------------------------------------------------------------- put
+
+    /**
+     * runqput: put {@code gp} on this P's queue (owner only). With {@code next}, gp takes the runnext slot and
+     * whatever was there moves to the tail of the ring. A full ring overflows to the global queue.
+     */
+    public void runqput(G gp, boolean next) {
+        if (next) {
+            G old;
+            do {
+                old = runnext;
+            } while (!RUNNEXT.compareAndSet(this, old, gp));
+            if (Probes.ENABLED) probe(Step.PutNextCas);
+            if (old == null) return;
+            gp = old; // the kicked-out G goes to the regular queue
+        }
+        for (;;) {
+            int h = (int) HEAD.getAcquire(this);
+            int t = runqtail; // only the owner writes the tail
+            if (Probes.ENABLED) probe(Step.PutLoadHead);
+            if (t - h < RUNQ_SIZE) {
+                runq[t & MASK] = gp;
+                TAIL.setRelease(this, t + 1); // publishes the slot
+                if (Probes.ENABLED) probe(Step.PutPublish);
+                return;
+            }
+            if (runqputslow(gp, h, t)) return;
+            // the CAS of runqputslow failed: a stealer freed room, the fast path will do
+        }
+    }
+
+    /**
+     * runqputslow: the ring is full. Move its older half plus gp (half + 1 Gs) to the global queue as one batch,
+     * order kept. Returns false when a stealer moved the head first (the caller retries the fast path).
+     */
+    boolean runqputslow(G gp, int h, int t) {
+        int n = (t - h) / 2;
+        if (n != RUNQ_SIZE / 2) throw new SchedulerError("runqputslow: queue is not full (" + (t - h) + ")");
+        G[] b = batch;
+        for (int i = 0; i < n; i++) b[i] = runq[(h + i) & MASK];
+        if (!HEAD.compareAndSet(this, h, h + n)) return false; // release: the slots may now be reused
+        if (Probes.ENABLED) probe(Step.PutSlowGrab);
+        b[n] = gp;
+        for (int i = 0; i < n; i++) b[i].schedlink = b[i + 1];
+        b[n].schedlink = null;
+        sched.globrunqputbatch(b[0], b[n], n + 1);
+        java.util.Arrays.fill(b, 0, n + 1, null);
+        sched.counters.runqputslow.increment();
+        if (Probes.ENABLED) probe(Step.PutSlowGlobal);
+        return true;
+    }
+
+    // ---------------------------------------------------------------------------------------------------- get
+
+    /**
+     * runqget: take a G from this P's queue (owner only): runnext first, which inherits the current time slice
+     * ({@link #lastInherit}), then the head of the ring. Null when empty.
+     */
+    public G runqget() {
+        G next = runnext;
+        // If the CAS fails a stealer took runnext; the ring is tried next.
+        if (next != null && RUNNEXT.compareAndSet(this, next, null)) {
+            lastInherit = true;
+            if (Probes.ENABLED) probe(Step.GetNextCas);
+            return next;
+        }
+        for (;;) {
+            int h = (int) HEAD.getAcquire(this);
+            int t = runqtail;
+            if (Probes.ENABLED) probe(Step.GetLoadHead);
+            if (t == h) return null;
+            G gp = runq[h & MASK];
+            if (HEAD.compareAndSet(this, h, h + 1)) { // release: the slot is free again
+                lastInherit = false;
+                if (Probes.ENABLED) probe(Step.GetCas);
+                return gp;
+            }
+        }
+    }
+
+    /** Drain every G (runnext first, then the ring) into {@code sink}; used by procresize and tests. */
+    int runqdrain(java.util.function.Consumer<G> sink) {
+        int n = 0;
+        for (G gp; (gp = runqget()) != null; n++) sink.accept(gp);
+        return n;
+    }
+
+    // -------------------------------------------------------------------------------------------------- steal
+
+    /**
+     * runqgrab: called by a thief on this victim P. Copy the rounded-up half of the ring into {@code dst}
+     * starting at index {@code dstHead}, and claim it with a CAS of the head. With {@code stealRunNextG} and an
+     * empty ring, take runnext instead. Returns how many Gs were taken.
+     */
+    int runqgrab(G[] dst, int dstHead, boolean stealRunNextG, M thief) {
+        for (;;) {
+            int h = (int) HEAD.getAcquire(this);
+            if (Probes.ENABLED) probe(Step.GrabLoadHead);
+            int t = (int) TAIL.getAcquire(this);
+            if (Probes.ENABLED) probe(Step.GrabLoadTail);
+            int n = t - h;
+            n = n - n / 2;
+            if (n == 0) {
+                if (stealRunNextG) {
+                    G next = runnext;
+                    if (next != null) {
+                        if (status == RUNNING && thief != null) {
+                            // The owner is running and is about to schedule runnext; give it a moment
+                            // rather than steal a G that would have run right away (Go sleeps 3us).
+                            sched.seam.pause(thief, 3);
+                        }
+                        if (!RUNNEXT.compareAndSet(this, next, null)) continue;
+                        dst[dstHead & MASK] = next;
+                        if (Probes.ENABLED) probe(Step.GrabRunnext);
+                        return 1;
+                    }
+                }
+                return 0;
+            }
+            if (n > RUNQ_SIZE / 2) continue; // head and tail read at different moments: inconsistent
+            for (int i = 0; i < n; i++) dst[(dstHead + i) & MASK] = runq[(h + i) & MASK];
+            if (Probes.ENABLED) probe(Step.GrabCopy);
+            if (HEAD.compareAndSet(this, h, h + n)) {
+                if (Probes.ENABLED) probe(Step.GrabCas);
+                return n;
+            }
+        }
+    }
+
+    /**
+     * runqsteal: this P (the thief, whose queue is empty) takes half of {@code victim}'s queue. The last G taken
+     * is returned to run now; the others are published in this P's ring.
+     */
+    G runqsteal(P victim, boolean stealRunNextG, M thief) {
+        int t = runqtail;
+        int n = victim.runqgrab(runq, t, stealRunNextG, thief);
+        if (n == 0) return null;
+        n--;
+        G gp = runq[(t + n) & MASK];
+        runq[(t + n) & MASK] = null;
+        if (n == 0) return gp;
+        int h = (int) HEAD.getAcquire(this);
+        if (t - h + n >= RUNQ_SIZE) throw new SchedulerError("runqsteal: runq overflow on p" + id);
+        TAIL.setRelease(this, t + n);
+        return gp;
+    }
+
+    // ------------------------------------------------------------------------------------------------ queries
+
+    /**
+     * runqempty: true only if the queue really is empty. Reading head, tail and runnext one after another is not
+     * enough: runqput may move the old runnext into the ring between the reads, and a reader that saw the old
+     * tail and the new (empty) runnext would wrongly see nothing. So re-read the tail until it is stable.
+     */
+    public boolean runqempty() {
+        for (;;) {
+            int h = (int) HEAD.getAcquire(this);
+            int t = (int) TAIL.getAcquire(this);
+            G next = (G) RUNNEXT.getAcquire(this);
+            if ((int) TAIL.getAcquire(this) == t) return h == t && next == null;
+        }
+    }
+
+    /** Number of Gs in the ring (not counting runnext); approximate when others act concurrently. */
+    public int runqsize() {
+        int n = (int) TAIL.getAcquire(this) - (int) HEAD.getAcquire(this);
+        return Math.max(0, Math.min(n, RUNQ_SIZE));
+    }
+
+    public G runnext() { return (G) RUNNEXT.getAcquire(this); }
+
+    /** The ring's Gs, head first (a racy copy: exact only when nobody acts on the queue). */
+    public G[] runqContents() {
+        int h = (int) HEAD.getAcquire(this);
+        int t = (int) TAIL.getAcquire(this);
+        int n = Math.max(0, Math.min(t - h, RUNQ_SIZE));
+        G[] out = new G[n];
+        for (int i = 0; i < n; i++) out[i] = runq[(h + i) & MASK];
+        return out;
+    }
+
+    // ---------------------------------------------------------------------------------------------- free Gs
+
+    /** gfput: keep a dead G for reuse; past 64, move Gs to the global list until fewer than 32 remain. */
+    void gfput(G gp) {
+        gp.schedlink = gFree;
+        gFree = gp;
+        if (++gFreeCount >= 64) sched.gfputGlobal(this, 32);
+    }
+
+    /** gfget: a dead G to reuse, refilling up to 32 from the global list when this P has none. */
+    G gfget() {
+        if (gFree == null) sched.gfgetGlobal(this, 32);
+        G gp = gFree;
+        if (gp == null) return null;
+        gFree = gp.schedlink;
+        gp.schedlink = null;
+        gFreeCount--;
+        return gp;
+    }
+
+    @Override public String toString() { return "p" + id; }
+}

@@ -1,0 +1,44 @@
+package sched.runtime;
+
+/**
+ * The one seam through which every source of nondeterminism in the runtime passes: which M takes the next step
+ * (probes at step boundaries), random choices (steal order, {@code randomizeScheduler}), the clock, thread start,
+ * and the parking and waking of Ms. {@link #PRODUCTION} uses platform threads, {@code LockSupport}, {@code
+ * System.nanoTime} and a per-M xorshift generator; a deterministic implementation (conformance module) lets a
+ * driver decide all of these, so replaying a TLC trace, replaying a shrunk property-test failure, and recording a
+ * real run are the same machinery.
+ *
+ * <p>Like Tokio's {@code crate::loom}, the runtime never calls {@code Thread.start}, {@code LockSupport.park},
+ * {@code System.nanoTime} or a random generator directly; a test that wants to know where nondeterminism can
+ * enter needs to read only this interface.
+ */
+public interface Seam {
+    /** The monotonic clock (Go's nanotime). */
+    long nanotime();
+
+    /** A random 32-bit draw made by M {@code m} (Go's fastrand). */
+    int fastrand(M m);
+
+    /** Start the thread of a new M; {@code body} is its whole life (mstart). */
+    void startM(M m, Runnable body);
+
+    /**
+     * Block the calling M (which is {@code m}) until {@link #unpark} or until the clock passes {@code deadline}
+     * (0: no deadline). May return spuriously; callers re-check their note.
+     */
+    void park(M m, long deadline);
+
+    /** Let a parked M go on. */
+    void unpark(M m);
+
+    /** Pause the calling M briefly (Go's usleep/osyield in spin loops). */
+    void pause(M m, long micros);
+
+    /**
+     * Probe: M {@code m} has just finished step {@code step}. Called only when {@link Probes#ENABLED} is true;
+     * a deterministic seam blocks here until the driver lets {@code m} take its next step.
+     */
+    default void step(M m, Step step) {}
+
+    Seam PRODUCTION = new ProductionSeam();
+}
