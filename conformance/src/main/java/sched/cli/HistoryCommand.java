@@ -38,7 +38,8 @@ import sched.history.model.Models;
  */
 @Command(name = "history", mixinStandardHelpOptions = true,
         description = "Record and check linearizability histories (Knossos EDN, Porcupine logs).",
-        subcommands = {HistoryCommand.Check.class, HistoryCommand.Corpus.class, HistoryCommand.Bench.class})
+        subcommands = {HistoryCommand.Check.class, HistoryCommand.Corpus.class, HistoryCommand.Record.class,
+                HistoryCommand.Bench.class})
 public final class HistoryCommand implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -209,6 +210,78 @@ public final class HistoryCommand implements Callable<Integer> {
                     slow.isEmpty() ? "" : "; slowest " + slow.get(0).row().path() + " " + slow.get(0).millis() + " ms");
             out.flush();
             return agree == outcomes.size() ? 0 : 1;
+        }
+    }
+
+    @Command(name = "record", mixinStandardHelpOptions = true,
+            description = {"Run a workload on real threads and record its history as Knossos EDN.",
+                    "queue-torture: one P's run queue, its owner putting and getting, thieves stealing (model runq);"
+                            + " chan-torture: goroutines sending and receiving on a buffered channel (model chan).",
+                    "Recording is on unless the JVM runs with -Dsched.history.record=false (then the workload runs"
+                            + " with its recording sites compiled away, and nothing is written)."})
+    static final class Record implements Callable<Integer> {
+        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "WORKLOAD", description = "queue-torture or chan-torture.")
+        String workload;
+
+        @Option(names = "--ops", defaultValue = "10000", description = "Operations of the owner / producers (default: ${DEFAULT-VALUE}).")
+        int ops;
+
+        @Option(names = "--threads", defaultValue = "3", description = "Thieves (queue-torture) or producer/consumer pairs (chan-torture) (default: ${DEFAULT-VALUE}).")
+        int threads;
+
+        @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = "--steal-runnext", description = "queue-torture: thieves may take runnext (exposes the runnext race, see docs/HISTORIES.md).")
+        boolean stealRunnext;
+
+        @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Write the history here (default: print a summary only).")
+        Path out;
+
+        @Option(names = "--check", description = "Also check the recorded history (exit 0/1/3 as 'history check').")
+        boolean check;
+
+        @Override public Integer call() {
+            // The recorder's switch is a static final read when its class initializes, which happens below.
+            if (System.getProperty("sched.history.record") == null) System.setProperty("sched.history.record", "true");
+            if (!sched.history.record.Workloads.NAMES.contains(workload)) {
+                throw new UserError("unknown workload '" + workload + "' (known: " + String.join(", ", sched.history.record.Workloads.NAMES) + ")");
+            }
+            if (ops < 1 || threads < 1) throw new UserError("--ops and --threads must be positive");
+            PrintWriter o = spec.commandLine().getOut();
+            sched.history.record.Workloads.Recording r = sched.history.record.Workloads.run(workload, ops, threads, seed, stealRunnext);
+            if (!sched.history.record.HistoryRecorder.ENABLED) {
+                o.printf("%s: recording off (-Dsched.history.record=false): %d operations ran in %d ms, nothing recorded%n",
+                        workload, r.operations(), r.nanos() / 1_000_000);
+                o.flush();
+                return 0;
+            }
+            History h = r.history();
+            o.printf("%s: %d records (%d operations) recorded in %d ms; model %s%n", workload, h.size(), h.size() / 2,
+                    r.nanos() / 1_000_000, r.model());
+            if (out != null) {
+                try {
+                    Files.writeString(out, h.toEdn(), StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    throw new UserError(out + ": cannot write: " + e.getMessage());
+                }
+                o.printf("written to %s (check with: ./sched history check %s --model '%s')%n", out, out, r.model());
+            }
+            int code = 0;
+            if (check) {
+                Checker.Result c = Checker.check(Models.parse(r.model()).create(), Pairing.pair(h), 60, true);
+                o.printf("%s (%d operations checked in %d ms)%n", c.verdict().text(), c.operations(), c.millis());
+                if (c.failure() != null) o.print(FailureReport.of(c.failure(), 24, 15).text());
+                code = switch (c.verdict()) {
+                    case LINEARIZABLE -> 0;
+                    case NOT_LINEARIZABLE -> 1;
+                    case UNKNOWN -> 3;
+                };
+            }
+            o.flush();
+            return code;
         }
     }
 

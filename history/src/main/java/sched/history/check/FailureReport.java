@@ -19,9 +19,9 @@ import sched.history.edn.EdnWriter;
  * whatever the order. The window shows F, the operations concurrent with it (their intervals overlap F's),
  * the last few operations that completed before F began (they set the state F saw), and the most recent open
  * operations that might have taken effect meanwhile; with the states the model could be in when F had to take
- * effect. The report also names the shortest failing prefix: the history cut right after F returned (later
- * completions dropped, operations still running treated as open) is itself not linearizable, which
- * {@link #shortestPrefix} re-checks.
+ * effect. The report also names the shortest failing prefix: the history cut right after F returned is itself
+ * not linearizable, where operations still running at the cut may or may not have taken effect but keep the
+ * results they later returned; {@link #shortestPrefix} re-checks it.
  *
  * <p>The text form is a timeline in the spirit of Knossos's report: one row per process, each operation a bar
  * {@code [f value]} from the column of its invocation to that of its completion, columns being the history
@@ -79,8 +79,8 @@ public final class FailureReport {
 
     /**
      * Re-checks the part's history cut right after the failing operation's completion: operations invoked by
-     * then are kept, and those that completed later become open. Returns true when that prefix is not
-     * linearizable, false when it is, null when undecided within {@code seconds}.
+     * then are kept, and those that completed later become optional (no return entry) with their known results.
+     * Returns true when that prefix is not linearizable, false when it is, null when undecided in {@code seconds}.
      */
     public static Boolean shortestPrefix(Checker.Failure f, double seconds) {
         int end = f.op().ret();
@@ -88,7 +88,9 @@ public final class FailureReport {
         for (Operation o : f.ops()) {
             if (o.call() > end) continue;
             if (o.ret() > end && !o.open()) {
-                o = new Operation(o.id(), o.process(), o.f(), o.invoke().value(), Operation.Outcome.PENDING, o.call(), Operation.OPEN, o.invoke(), null);
+                // still running at the cut: it may or may not have taken effect by then, but if it did, it had
+                // the result it returned later; so keep its outcome and value, and drop only its return entry
+                o = new Operation(o.id(), o.process(), o.f(), o.value(), o.outcome(), o.call(), Operation.OPEN, o.invoke(), o.complete());
             }
             prefix.add(o);
         }
