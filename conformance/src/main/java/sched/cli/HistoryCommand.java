@@ -299,8 +299,21 @@ public final class HistoryCommand implements Callable<Integer> {
         @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
         long seed;
 
+        @Option(names = "--recording-overhead", description = "Instead: time the run-queue owner loop with and without its"
+                + " recording sites (run once with -Dsched.history.record=false to see the cost of recording off).")
+        boolean recordingOverhead;
+
         @Override public Integer call() {
             if (ops < 1 || processes < 1) throw new UserError("--ops and --processes must be positive");
+            if (recordingOverhead) {
+                if (System.getProperty("sched.history.record") == null) System.setProperty("sched.history.record", "false");
+                long[] t = sched.history.record.Workloads.siteCost(ops, 5);
+                spec.commandLine().getOut().printf("run-queue owner loop, %d operations: plain %.2f ms, with recording sites (%s) %.2f ms (%+.1f%%)%n",
+                        ops, t[0] / 1e6, sched.history.record.HistoryRecorder.ENABLED ? "recording on" : "recording off",
+                        t[1] / 1e6, 100.0 * (t[1] - t[0]) / t[0]);
+                spec.commandLine().getOut().flush();
+                return 0;
+            }
             FifoBench.Run r = FifoBench.run(ops, processes, seed, 60);
             spec.commandLine().getOut().println(r.line());
             spec.commandLine().getOut().flush();

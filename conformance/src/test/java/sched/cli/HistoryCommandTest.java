@@ -121,6 +121,18 @@ class HistoryCommandTest {
         assertNoStackTrace(r);
     }
 
+    @Test void recordQueueTortureThenCheck(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("runq.edn");
+        Run r = run("history", "record", "queue-torture", "--ops", "3000", "--threads", "2", "-o", out.toString(), "--check");
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("linearizable"), r.out());
+        r = run("history", "check", out.toString(), "--model", "runq");
+        assertEquals(0, r.code(), r.out() + r.err());
+        r = run("history", "record", "no-such-workload");
+        assertEquals(2, r.code());
+        assertNoStackTrace(r);
+    }
+
     @Test void corpusCommand(@TempDir Path tmp) throws Exception {
         Path dir = tmp.resolve("c");
         Files.createDirectories(dir);

@@ -172,6 +172,70 @@ public final class Workloads {
         return new Recording(h, "chan init=" + capacity, t[1] - t[0], h.size() / 2);
     }
 
+    /**
+     * The cost of the recording sites: the owner's put/get loop of queue-torture on one thread, once through
+     * plain P calls and once through the same loop with its {@code if (HistoryRecorder.ENABLED)} sites. Each is
+     * run {@code rounds} times after a warm-up; returns the best {plain, instrumented} times in nanoseconds.
+     * With recording off the two should match: the JIT removes the sites.
+     */
+    public static long[] siteCost(int ops, int rounds) {
+        RunqAccess rt = new RunqAccess();
+        G[] gs = new G[ops + 1];
+        for (int i = 1; i <= ops; i++) gs[i] = rt.newG(i);
+        long bestPlain = Long.MAX_VALUE, bestSites = Long.MAX_VALUE;
+        for (int round = 0; round < rounds + 3; round++) {
+            P a = rt.newP(0), b = rt.newP(1);
+            long t0 = System.nanoTime();
+            long x = plainLoop(a, gs, ops);
+            long t1 = System.nanoTime();
+            long y = instrumentedLoop(b, gs, ops, new HistoryRecorder());
+            long t2 = System.nanoTime();
+            if (x != y) throw new IllegalStateException("the two loops diverged");
+            if (round >= 3) {
+                bestPlain = Math.min(bestPlain, t1 - t0);
+                bestSites = Math.min(bestSites, t2 - t1);
+            }
+        }
+        return new long[] {bestPlain, bestSites};
+    }
+
+    private static long plainLoop(P p, G[] gs, int ops) {
+        long sum = 0;
+        int next = 1;
+        for (int i = 0; i < ops; i++) {
+            if ((i & 3) != 3 && next < gs.length && (i & 7) != 6) {
+                p.runqput(gs[next++], (i & 15) == 0);
+            } else {
+                G g = p.runqget();
+                if (g != null) sum += g.goid();
+            }
+            if ((i & 127) == 127) while (p.runqget() != null) { }
+        }
+        return sum;
+    }
+
+    private static long instrumentedLoop(P p, G[] gs, int ops, HistoryRecorder rec) {
+        long sum = 0;
+        int next = 1;
+        Long zero = 0L;
+        for (int i = 0; i < ops; i++) {
+            if ((i & 3) != 3 && next < gs.length && (i & 7) != 6) {
+                G g = gs[next++];
+                boolean toNext = (i & 15) == 0;
+                if (HistoryRecorder.ENABLED) rec.invoke(zero, toNext ? PUT_NEXT : PUT, g.goid());
+                p.runqput(g, toNext);
+                if (HistoryRecorder.ENABLED) rec.ok(zero, toNext ? PUT_NEXT : PUT, g.goid());
+            } else {
+                if (HistoryRecorder.ENABLED) rec.invoke(zero, GET, null);
+                G g = p.runqget();
+                if (HistoryRecorder.ENABLED) rec.ok(zero, GET, g == null ? null : g.goid());
+                if (g != null) sum += g.goid();
+            }
+            if ((i & 127) == 127) while (p.runqget() != null) { }
+        }
+        return sum;
+    }
+
     private static void await(CountDownLatch l) {
         try {
             l.await();
