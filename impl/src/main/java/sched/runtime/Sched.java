@@ -317,6 +317,12 @@ public final class Sched {
      */
     void startm(M caller, P pp, boolean spinning) {
         lock.lock();
+        if (exiting) {
+            // No new Ms once the run is over (exit() sets exiting under this lock, so shutdown sees every M).
+            lock.unlock();
+            if (spinning) addNmspinning(-1);
+            return;
+        }
         if (pp == null) {
             pp = pidleget();
             if (pp == null) {
