@@ -1,6 +1,5 @@
 package sched.bench;
 
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -56,12 +55,8 @@ public final class ChildMain {
         System.exit(0);
     }
 
-    /** User+sys CPU time of this process (CLOCK_PROCESS_CPUTIME_ID via the management bean). */
-    static long processCpuNanos() {
-        var os = ManagementFactory.getOperatingSystemMXBean();
-        if (os instanceof com.sun.management.OperatingSystemMXBean sun) return sun.getProcessCpuTime();
-        return -1;
-    }
+    /** User+sys CPU time of this process. */
+    static long processCpuNanos() { return CpuClock.processCpuNanos(); }
 
     /** VmHWM of /proc/self/status in KiB, or -1 where there is no /proc. */
     static long peakRssKiB() {
