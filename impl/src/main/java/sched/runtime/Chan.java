@@ -51,22 +51,21 @@ public final class Chan<T> {
 
     /** {@code c <- v}: blocks until a receiver takes v or a buffer slot is free. */
     public void send(T v) {
-        Sched.checkpoint(); // may move this goroutine to another M: look up the M after it
-        M m = Sched.currentM("Chan.send");
+        G self = Sched.currentG("Chan.send");
+        Sched.checkpoint(self); // may move this goroutine to another M
         Sudog[] wake = new Sudog[1];
         lock.lock();
         int r = sendCore(v, wake);
         if (r == BLOCK) {
-            G gp = m.curg;
-            Sudog mysg = new Sudog(gp, this, v, false, 0);
+            Sudog mysg = new Sudog(self, this, v, false, 0);
             sendq.enqueue(mysg);
-            gp.param = null;
-            Sched.gopark(lock::unlock, WaitReason.CHAN_SEND, "Chan.send");
+            self.param = null;
+            Sched.gopark(self, lock, WaitReason.CHAN_SEND);
             if (!mysg.success) throw new IllegalStateException("send on closed channel");
             return;
         }
         lock.unlock();
-        finish(r, wake[0], true);
+        finish(r, wake[0], true, self);
     }
 
     /** Send without blocking; false if it would block. Callable from outside a goroutine (timer callbacks). */
@@ -76,14 +75,17 @@ public final class Chan<T> {
         int r = sendCore(v, wake);
         lock.unlock();
         if (r == BLOCK) return false;
-        finish(r, wake[0], true);
+        finish(r, wake[0], true, null);
         return true;
     }
 
     /** After a non-blocking operation, with every lock released: panic on closed send, ready the woken G. */
-    static void finish(int r, Sudog wake, boolean isSend) {
+    static void finish(int r, Sudog wake, boolean isSend, G self) {
         if (r == CLOSED && isSend) throw new IllegalStateException("send on closed channel");
-        if (wake != null) wake.g.sched.ready(wake.g);
+        if (wake != null) {
+            if (self != null) wake.g.sched.ready(wake.g, self.m);
+            else wake.g.sched.ready(wake.g);
+        }
     }
 
     /**
@@ -125,24 +127,23 @@ public final class Chan<T> {
     public record Received<T>(T value, boolean ok) {}
 
     private T recvImpl(boolean[] okOut) {
-        Sched.checkpoint(); // may move this goroutine to another M: look up the M after it
-        M m = Sched.currentM("Chan.recv");
+        G self = Sched.currentG("Chan.recv");
+        Sched.checkpoint(self); // may move this goroutine to another M
         Object[] out = new Object[1];
         Sudog[] wake = new Sudog[1];
         lock.lock();
         int r = recvCore(out, wake);
         if (r == BLOCK) {
-            G gp = m.curg;
-            Sudog mysg = new Sudog(gp, this, null, false, 0);
+            Sudog mysg = new Sudog(self, this, null, false, 0);
             recvq.enqueue(mysg);
-            gp.param = null;
-            Sched.gopark(lock::unlock, WaitReason.CHAN_RECEIVE, "Chan.recv");
+            self.param = null;
+            Sched.gopark(self, lock, WaitReason.CHAN_RECEIVE);
             if (okOut != null) okOut[0] = mysg.success;
             @SuppressWarnings("unchecked") T v = (T) mysg.elem;
             return v;
         }
         lock.unlock();
-        finish(r, wake[0], false);
+        finish(r, wake[0], false, self);
         if (okOut != null) okOut[0] = r == DONE;
         @SuppressWarnings("unchecked") T v = (T) out[0];
         return v;
@@ -156,7 +157,7 @@ public final class Chan<T> {
         int r = recvCore(out, wake);
         lock.unlock();
         if (r == BLOCK) return null;
-        finish(r, wake[0], false);
+        finish(r, wake[0], false, null);
         @SuppressWarnings("unchecked") T v = (T) out[0];
         return new Received<>(v, r == DONE);
     }

@@ -71,6 +71,9 @@ public final class GoRuntime {
         if (f != null) throw new IllegalStateException(f);
     }
 
+    /** End the run from outside (a watchdog, a driver): run() then throws {@code t}. */
+    public void abort(Throwable t) { fatal(t, null); }
+
     /** End the run with {@code t} (the first failure wins). */
     void fatal(Throwable t, Object unused) {
         synchronized (this) {

@@ -15,14 +15,14 @@ public final class Mutex {
 
     public void lock() {
         if (state.compareAndSet(0, 1)) return;
-        M m = Sched.currentM("Mutex.lock");
+        G self = Sched.currentG("Mutex.lock");
         qlock.lock();
         if (state.compareAndSet(0, 1)) {
             qlock.unlock();
             return;
         }
-        waiters.addLast(m.curg);
-        Sched.gopark(qlock::unlock, WaitReason.SYNC_MUTEX, "Mutex.lock");
+        waiters.addLast(self);
+        Sched.gopark(self, qlock, WaitReason.SYNC_MUTEX);
         // woken by unlock, which handed the mutex to us (state stayed 1)
     }
 

@@ -140,6 +140,12 @@ public final class Sched {
         throw new IllegalStateException(what + " called outside a goroutine: it must run inside GoRuntime.run");
     }
 
+    /**
+     * The calling goroutine (one carrier lookup). Goroutine-side code looks itself up once per operation and then
+     * uses {@code gp.m}, which execute sets on whichever M resumes it, after any yield.
+     */
+    static G currentG(String what) { return currentM(what).curg; }
+
     /** The calling goroutine's M, or null when the caller is not a goroutine. */
     static M currentMOrNull() {
         M m = Carrier.m();
@@ -256,15 +262,16 @@ public final class Sched {
      * ready (goready): make the waiting {@code gp} runnable in the current P's runnext and wake a P if needed.
      * From a thread that is not a goroutine (a timer thread, a syscall returning) the G goes to the global queue.
      */
-    void ready(G gp) {
-        M m = Carrier.m();
+    void ready(G gp) { ready(gp, Carrier.m()); }
+
+    /** ready, when the caller knows its M ({@code m}: the readier's M, or null outside the scheduler). */
+    void ready(G gp, M m) {
         if (m == null || m.sched != this || m.p == null) {
             injectglist(gp);
             return;
         }
         gp.casgstatus(G.WAITING, G.RUNNABLE);
         m.p.runqput(gp, true);
-        counters.wakeups.increment();
         if (Probes.ENABLED) {
             m.ret = MState.running;
             probe(m, Step.GoReady, MState.submit);
@@ -275,7 +282,6 @@ public final class Sched {
     /** injectglist: make a waiting G runnable from outside the scheduler, on the global queue, and start an M. */
     void injectglist(G gp) {
         gp.casgstatus(G.WAITING, G.RUNNABLE);
-        counters.wakeups.increment();
         lock.lock();
         try {
             globrunqput(gp);
@@ -894,9 +900,8 @@ public final class Sched {
     // ================================================================================= goroutine-side blocking
 
     /** gopark: block the calling goroutine; park_m releases {@code unlock} once the G is marked waiting. */
-    static void gopark(Unlocker unlock, WaitReason reason, String what) {
-        M m = currentM(what);
-        G gp = m.curg;
+    static void gopark(G gp, Unlocker unlock, WaitReason reason) {
+        M m = gp.m;
         gp.waitreason = reason;
         m.waitunlock = unlock;
         gp.yieldReason = Y_PARK;
@@ -914,12 +919,14 @@ public final class Sched {
     /** A safe point: if sysmon asked this G to give up its slice, do so now (to the global queue). */
     static void checkpoint() {
         M m = Carrier.m();
-        if (m != null) {
-            G gp = m.curg;
-            if (gp != null && gp.preempt) {
-                gp.yieldReason = Y_PREEMPT;
-                yieldNow(gp);
-            }
+        if (m != null && m.curg != null) checkpoint(m.curg);
+    }
+
+    /** A safe point for the calling goroutine gp. */
+    static void checkpoint(G gp) {
+        if (gp.preempt) {
+            gp.yieldReason = Y_PREEMPT;
+            yieldNow(gp);
         }
     }
 

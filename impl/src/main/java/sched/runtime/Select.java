@@ -58,14 +58,15 @@ public final class Select {
 
     /** Run the select; returns the chosen case's index, or -1 for the default. */
     public int select() {
-        Sched.checkpoint(); // may move this goroutine to another M: look up the M after it
-        M m = Sched.currentM("Select.select");
+        G self = Sched.currentG("Select.select");
+        Sched.checkpoint(self); // may move this goroutine to another M
+        M m = self.m;
         int n = chans.size();
         received = null;
         ok = false;
         if (n == 0) {
             if (hasDefault) return -1;
-            Sched.gopark(null, WaitReason.SELECT_NO_CASES, "Select.select"); // select {}: blocks forever
+            Sched.gopark(self, null, WaitReason.SELECT_NO_CASES); // select {}: blocks forever
             throw new SchedulerError("select with no cases was woken");
         }
         // Lock order: by channel id, each channel once.
@@ -93,7 +94,7 @@ public final class Select {
             int r = snd ? c.sendCore(values.get(i), wake) : c.recvCore(out, wake);
             if (r != Chan.BLOCK) {
                 unlockAll(locks);
-                Chan.finish(r, wake[0], snd);
+                Chan.finish(r, wake[0], snd, self);
                 if (!snd) {
                     received = out[0];
                     ok = r == Chan.DONE;
@@ -106,7 +107,7 @@ public final class Select {
             return -1;
         }
         // Block on every case.
-        G gp = m.curg;
+        G gp = self;
         G.SELECT_DONE.setVolatile(gp, 0);
         gp.param = null;
         Sudog[] sgs = new Sudog[n];
@@ -117,7 +118,7 @@ public final class Select {
             sgs[i] = sg;
             (snd ? c.sendq : c.recvq).enqueue(sg);
         }
-        Sched.gopark(() -> unlockAll(locks), WaitReason.SELECT, "Select.select");
+        Sched.gopark(gp, () -> unlockAll(locks), WaitReason.SELECT);
         // Woken by exactly one case; take our other sudogs off their queues.
         Sudog winner = (Sudog) gp.param;
         gp.param = null;

@@ -32,14 +32,14 @@ public final class WaitGroup {
 
     /** Block until the counter is zero. */
     public void await() {
-        M m = Sched.currentM("WaitGroup.await");
+        G self = Sched.currentG("WaitGroup.await");
         lock.lock();
         if (counter == 0) {
             lock.unlock();
             return;
         }
-        waiters.add(m.curg);
-        Sched.gopark(lock::unlock, WaitReason.SYNC_WAITGROUP, "WaitGroup.await");
+        waiters.add(self);
+        Sched.gopark(self, lock, WaitReason.SYNC_WAITGROUP);
     }
 
     public long count() {
