@@ -20,8 +20,16 @@ public final class Goals {
     public static List<Map<String, Object>> evaluate(List<CaseResult> cases, int procs) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (Workload w : List.of(Workload.SKYNET, Workload.PINGPONG, Workload.SPAWN)) {
-            goal(out, cases, procs, w, Peer.VTHREADS, Metric.WALL, 1.0, true,
-                    w.id + ": faster than virtual threads (wall)");
+            // In these three both vthreads and juc run on virtual threads: the goal is against the faster.
+            CaseResult c = find(cases, w, procs);
+            Peer best = Peer.VTHREADS;
+            if (c != null && c.get(Peer.JUC) != null && c.get(Peer.JUC).ok() && c.get(Peer.VTHREADS) != null
+                    && c.get(Peer.VTHREADS).ok()
+                    && c.get(Peer.JUC).median(Metric.WALL) < c.get(Peer.VTHREADS).median(Metric.WALL)) {
+                best = Peer.JUC;
+            }
+            goal(out, cases, procs, w, best, Metric.WALL, 1.0, true,
+                    w.id + ": faster than virtual threads (wall; the faster of vthreads and juc: " + best.id + ")");
             goal(out, cases, procs, w, Peer.GO, Metric.WALL, 1.0, false, w.id + ": no slower than Go (wall)");
         }
         goal(out, cases, procs, Workload.FANOUT, Peer.GO, Metric.WALL, 1.0, false,

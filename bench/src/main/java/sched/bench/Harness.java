@@ -32,7 +32,7 @@ public final class Harness {
         public List<String> workloads = new ArrayList<>();
         public List<String> peers = new ArrayList<>();
         public boolean quick;
-        /** Measured runs per peer and case; null: 5 (1 with --quick). */
+        /** Measured runs per peer and case; null: 3 (1 with --quick). */
         public Integer runs;
         /** In-child warm-up iterations; null: 1. */
         public Integer warmup;
@@ -58,7 +58,7 @@ public final class Harness {
 
     public Harness(Options o) {
         this.o = o;
-        this.runs = o.runs != null ? o.runs : (o.quick ? 1 : 5);
+        this.runs = o.runs != null ? o.runs : (o.quick ? 1 : 3);
         this.warmup = o.warmup != null ? o.warmup : 1;
         this.cores = Runtime.getRuntime().availableProcessors();
         if (o.procs != null && !o.procs.isEmpty()) {
@@ -129,6 +129,7 @@ public final class Harness {
             if (why != null) r.status = why;
             c.peers.add(r);
         }
+        c.loadBefore = loadAverage();
         long expected = w.expected(p);
         // Interleave the peers run by run, so that a noisy moment on a shared machine hits them all alike.
         for (int i = 0; i < runs; i++) {
@@ -147,7 +148,17 @@ public final class Harness {
                 }
             }
         }
+        c.loadAfter = loadAverage();
         return c;
+    }
+
+    /** The 1-minute load average of the machine (NaN where there is no /proc/loadavg). */
+    static double loadAverage() {
+        try {
+            return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+")[0]);
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
     }
 
     private String goStatusShort() {
@@ -244,6 +255,7 @@ public final class Harness {
     private void printCase(CaseResult c) {
         PrintStream out = o.out;
         out.printf("== %s  (GOMAXPROCS %d): %s%n", c.workload.id, c.procs, c.workload.describe(c.params));
+        out.printf("   machine load average %s before, %s after%n", fmt(c.loadBefore), fmt(c.loadAfter));
         out.printf("   %-9s %-24s %-24s %-22s %s%n", "peer", "wall ms median [min-max]",
                 "cpu ms median [min-max]", "peak MiB median [max]", "go-rt/peer: wall  cpu   mem");
         for (PeerResult r : c.peers) {
@@ -329,7 +341,8 @@ public final class Harness {
         host.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
         host.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
         host.put("go", goStatus);
-        host.put("note", "shared machine: other work may have run at the same time");
+        host.put("note", "shared machine: other work may have run at the same time (see loadavg per case)");
+        host.put("cpu_time_source", "Java: " + CpuClock.source() + " in the child; Go: getrusage(RUSAGE_SELF)");
         doc.put("host", host);
         doc.put("quick", o.quick);
         doc.put("runs", runs);
@@ -344,6 +357,8 @@ public final class Harness {
             cm.put("description", c.workload.describe(c.params));
             cm.put("params", c.params.asMap());
             cm.put("expected", c.workload.expected(c.params));
+            cm.put("loadavg_before", c.loadBefore);
+            cm.put("loadavg_after", c.loadAfter);
             List<Object> ps = new ArrayList<>();
             for (PeerResult r : c.peers) {
                 Map<String, Object> pm = new LinkedHashMap<>();

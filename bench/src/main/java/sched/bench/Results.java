@@ -71,6 +71,8 @@ public final class Results {
         public final int procs;
         public final Params params;
         public final List<PeerResult> peers = new ArrayList<>();
+        /** /proc/loadavg (1-minute figure) before and after the case: how busy the shared machine was. */
+        public double loadBefore = Double.NaN, loadAfter = Double.NaN;
 
         CaseResult(Workload workload, int procs, Params params) {
             this.workload = workload;

@@ -24,7 +24,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "Small sizes and 1 run per peer (CI; a minute or two).")
     boolean quick;
 
-    @Option(names = "--runs", paramLabel = "N", description = "Measured runs per peer (default 5; 1 with --quick).")
+    @Option(names = "--runs", paramLabel = "N", description = "Measured runs per peer (default 3; 1 with --quick).")
     Integer runs;
 
     @Option(names = "--warmup", paramLabel = "N",
