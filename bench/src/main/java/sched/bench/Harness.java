@@ -330,7 +330,9 @@ public final class Harness {
     // --------------------------------------------------------------------------------------------- output
 
     private void writeOutputs(List<Map<String, Object>> goals, String goStatus) throws IOException {
-        Path dir = o.outDir != null ? o.outDir : o.root.resolve("bench").resolve("results");
+        // --quick figures go to results/quick/, so a CI run does not overwrite the committed full results.
+        Path dir = o.outDir != null ? o.outDir : o.quick ? o.root.resolve("bench").resolve("results").resolve("quick")
+                : o.root.resolve("bench").resolve("results");
         Files.createDirectories(dir);
         ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
         Map<String, Object> doc = new LinkedHashMap<>();
