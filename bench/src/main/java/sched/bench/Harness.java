@@ -322,7 +322,7 @@ public final class Harness {
     private void printGoals(List<Map<String, Object>> goals) {
         o.out.println("== goals (issue 7), at GOMAXPROCS " + mainProcs + "; ratio = this runtime / peer, median");
         for (Map<String, Object> g : goals) {
-            o.out.printf("   %-7s %-55s %s%n", g.get("verdict"), g.get("goal"), g.get("detail"));
+            o.out.printf("   %-7s %-80s %s%n", g.get("verdict"), g.get("goal"), g.get("detail"));
         }
         o.out.println();
     }

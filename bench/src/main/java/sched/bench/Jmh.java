@@ -13,13 +13,15 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * {@code ./sched bench --jmh [REGEX]}: the JMH micro-benchmarks (sched.runtime.*Benchmark), one fork each, with
- * the forks' JVM flags from the annotations. Writes JMH's JSON to bench/results/jmh-latest.json.
+ * the forks' JVM flags from the annotations. Writes JMH's JSON to bench/results/jmh-latest.json
+ * (bench/results/quick/ with --quick).
  */
 public final class Jmh {
     private Jmh() {}
 
     public static int run(String regex, boolean quick, Path root) throws RunnerException, java.io.IOException {
-        Path dir = root.resolve("bench").resolve("results");
+        Path dir = quick ? root.resolve("bench").resolve("results").resolve("quick") : root.resolve("bench")
+                .resolve("results");
         Files.createDirectories(dir);
         String include = regex == null || regex.isBlank() ? "sched\\.runtime\\..*Benchmark" : regex;
         ChainedOptionsBuilder b = new OptionsBuilder()
