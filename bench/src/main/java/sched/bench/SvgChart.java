@@ -61,6 +61,13 @@ final class SvgChart {
         for (CaseResult c : cases) {
             List<Peer> ps = PEERS.stream().filter(p -> c.get(p) != null).toList();
             if (ps.isEmpty()) continue;
+            if (c.get(Peer.GORT) == null || !c.get(Peer.GORT).ok()) {
+                String why = c.get(Peer.GORT) == null ? "not run" : c.get(Peer.GORT).status;
+                bars.append(text(LEFT - 8, y + BAR, 11, "end", "normal", c.label()));
+                bars.append(text((int) x(1) + 4, y + BAR, 9, "start", "normal", "this runtime: " + why));
+                y += BAR + 4 + GAP;
+                continue;
+            }
             int groupH = ps.size() * BAR;
             bars.append(text(LEFT - 8, y + groupH / 2 + 4, 11, "end", "normal", c.label()));
             for (Peer p : ps) {
