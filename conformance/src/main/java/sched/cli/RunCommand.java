@@ -7,6 +7,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import sched.examples.Deadlock;
+import sched.examples.Hog;
+import sched.examples.Syscalls;
 import sched.examples.PingPong;
 import sched.examples.Primes;
 import sched.examples.Skynet;
@@ -20,6 +22,9 @@ import sched.runtime.GoRuntime;
         footer = {"", "Examples:", "  ./sched run skynet --size 1000000     (prints 499999500000)",
                 "  ./sched run pingpong --n 1000000", "  ./sched run primes --n 100",
                 "  ./sched run deadlock                  (ends with Go's deadlock report, exit 1)",
+                "  ./sched run syscalls                  (blocking calls; see handoffs and retakes)",
+                "  ./sched run timers", "  ./sched run idle                      (CPU used while idle)",
+                "  ./sched run hog -p 1                  (preemption keeps a tight loop from starving others)",
                 "  ./sched run skynet --schedtrace 100ms"})
 public final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "EXAMPLE", description = "One of: ${COMPLETION-CANDIDATES}")
@@ -29,7 +34,8 @@ public final class RunCommand implements Callable<Integer> {
             defaultValue = "1000000")
     long size;
 
-    @Option(names = "--n", description = "pingpong: round trips (default 1000000); primes: how many (default 100)")
+    @Option(names = "--n", description = "pingpong: round trips (default 1000000); primes: how many (default 100);"
+            + " syscalls: goroutines (1000); timers: sleepers (100000); hog: round trips beside the hog (100)")
     Long n;
 
     @Option(names = {"--procs", "-p"}, description = "GOMAXPROCS (default: available processors)")
@@ -41,7 +47,7 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--scheddetail", description = "with --schedtrace: a line per P and per M too")
     boolean scheddetail;
 
-    enum Example { skynet, pingpong, primes, deadlock }
+    enum Example { skynet, pingpong, primes, deadlock, syscalls, timers, hog, idle }
 
     @Override public Integer call() {
         Config cfg = new Config();
@@ -65,6 +71,13 @@ public final class RunCommand implements Callable<Integer> {
                     result[0] = ps.size() <= 20 ? ps : ps.subList(0, 10) + " ... " + ps.get(ps.size() - 1);
                 });
                 case deadlock -> rt.run(Deadlock::run);
+                case syscalls -> rt.run(() -> result[0] = Syscalls.run((int) (n == null ? 1000 : n)) + " bytes read");
+                case timers -> rt.run(() -> result[0] = sched.examples.Timers.run((int) (n == null ? 100_000 : n), 1)
+                        + " woke early (must be 0)");
+                case hog -> rt.run(() -> result[0] = Hog.run((int) (n == null ? 100 : n)) + " hog iterations");
+                case idle -> rt.run(() -> result[0] = String.format(java.util.Locale.ROOT,
+                        "%.2f%% of one core used by the process while one goroutine slept %d s",
+                        100 * sched.examples.Idle.run(java.time.Duration.ofSeconds(n == null ? 2 : n)), n == null ? 2 : n));
             }
         } catch (DeadlockException e) {
             System.out.println(e.getMessage());

@@ -89,6 +89,8 @@ public final class GoRuntime {
         try {
             s.exiting = true;
             for (M m; (m = s.mget()) != null; ) m.notewakeup();
+            // Ms asleep outside the idle list (locked to a G, or waiting for a stop-the-world) wake too.
+            for (M m : s.allm) if (m.curg == null || m.lockedg != null) m.notewakeupForExit();
         } finally {
             s.lock.unlock();
         }

@@ -97,6 +97,11 @@ public final class M {
         return true;
     }
 
+    /** Wake the M if it sleeps on its note, tolerating one that is already woken (runtime exit only). */
+    void notewakeupForExit() {
+        if (KEY.compareAndSet(this, 0, 1)) sched.seam.unpark(this);
+    }
+
     /** notewakeup: wake the M sleeping on this note. A second wakeup before a clear is a runtime error. */
     void notewakeup() {
         if (!KEY.compareAndSet(this, 0, 1)) {

@@ -60,7 +60,7 @@ public final class Sched {
     }
 
     /** Why a goroutine's continuation yielded. */
-    static final int Y_PARK = 1, Y_GOSCHED = 2, Y_PREEMPT = 3, Y_LOCKED = 4;
+    static final int Y_PARK = 1, Y_GOSCHED = 2, Y_PREEMPT = 3, Y_EXITSYSCALL = 4;
     static final int GOID_BATCH = 16;
 
     final Seam seam;
@@ -250,6 +250,7 @@ public final class Sched {
         gp.newContinuation(fn);
         gp.casgstatus(gp.status(), G.RUNNABLE);
         counters.goroutines.increment();
+        SchedEvents.create(gp, m.curg, pp);
         pp.runqput(gp, true);
         if (Probes.ENABLED) {
             m.ret = MState.running;
@@ -271,6 +272,7 @@ public final class Sched {
             return;
         }
         gp.casgstatus(G.WAITING, G.RUNNABLE);
+        SchedEvents.unpark(gp, m);
         m.p.runqput(gp, true);
         if (Probes.ENABLED) {
             m.ret = MState.running;
@@ -371,6 +373,16 @@ public final class Sched {
      */
     void handoffp(P pp) {
         counters.handoffs.increment();
+        if (Probes.ENABLED) probeCurrent(Step.HandoffP);
+        if (gcwaiting) {
+            // The world is stopping: this P counts as stopped.
+            lock.lock();
+            pp.setStatus(P.IDLE);
+            boolean last = --stopwait == 0;
+            lock.unlock();
+            if (last) stopper.notewakeup();
+            return;
+        }
         if (!pp.runqempty() || runqsize != 0) {
             startm(null, pp, false);
             return;
@@ -569,8 +581,36 @@ public final class Sched {
      * other in runnext cannot starve it. Returns null when the runtime exits.
      */
     G schedule(M m) {
+        for (;;) {
+            G gp = schedule1(m);
+            if (gp == null) return null;
+            if (gp.lockedm != null && gp.lockedm != m) {
+                // gp is locked to another M: hand our P to that M and stop (startlockedm).
+                m.nextg = null;
+                startlockedm(m, gp);
+                if (!stopm(m)) return null;
+                continue;
+            }
+            return gp;
+        }
+    }
+
+    private G schedule1(M m) {
         if (exiting) return null;
+        if (m.nextg != null) return m.nextg; // picked already (exitsyscall found a P for it)
+        if (m.lockedg != null) {
+            // This M is locked to a G: it runs nothing else. Give the P away and sleep until the G is runnable.
+            if (!stoplockedm(m)) return null;
+            m.inheritTime = false;
+            m.nextg = m.lockedg;
+            return m.lockedg;
+        }
+        if (gcwaiting) {
+            gcstopm(m);
+            return schedule1(m);
+        }
         P pp = m.p;
+        if (pp.timers.next() != 0) pp.timers.run(m, seam.nanotime());
         G gp = null;
         boolean inherit = false;
         int period = config.globalCheckPeriod;
@@ -601,6 +641,48 @@ public final class Sched {
         return gp;
     }
 
+    /** startlockedm: gp is locked to another M; give that M our P and wake it to run gp. */
+    private void startlockedm(M m, G gp) {
+        M mp = gp.lockedm;
+        if (mp.nextp != null) throw new SchedulerError("startlockedm: m" + mp.id + " has a P already");
+        P pp = releasep(m);
+        if (m.spinning) resetspinning(m);
+        lock.lock();
+        nmidlelocked--;
+        lock.unlock();
+        mp.nextp = pp;
+        mp.notewakeup();
+    }
+
+    /**
+     * stoplockedm: this M is locked to a G that is not runnable: hand the P off and sleep until startlockedm
+     * hands a P back. False when the runtime exits.
+     */
+    private boolean stoplockedm(M m) {
+        m.noteclear(); // before the P goes: whoever takes it may startlockedm us at once
+        lock.lock();
+        if (exiting) {
+            lock.unlock();
+            return false;
+        }
+        nmidlelocked++;
+        lock.unlock();
+        if (m.p != null) handoffp(releasep(m));
+        lock.lock();
+        Throwable dead = checkdead();
+        lock.unlock();
+        if (dead != null) {
+            runtime.fatal(dead, null);
+            return false;
+        }
+        // The locked G may already be runnable again: startlockedm will hand us a P (or did).
+        m.notesleep(0);
+        if (exiting || m.exitThread) return false;
+        acquirep(m, m.nextp);
+        m.nextp = null;
+        return true;
+    }
+
     /**
      * findRunnable: look for work in the local queue, the global queue, then in other Ps' queues (spinning), and
      * finally park. Returns with m holding a P and m.inheritTime set, or null when the runtime exits.
@@ -609,11 +691,18 @@ public final class Sched {
         top:
         for (;;) {
             if (exiting) return null;
+            if (gcwaiting) {
+                gcstopm(m);
+                continue;
+            }
             P pp = m.p;
             long now = 0;
-            if (pp.timers.next() != 0) {
+            long due = earliestTimer();
+            if (due != 0) {
                 now = seam.nanotime();
-                pp.timers.run(m, now);
+                // Run every P's due timers, not just ours: the P that owns a timer may be idle, or busy with
+                // a goroutine that does not reach a scheduling point (timers are stolen with work: #38860).
+                if (due - now <= 0) runAllTimers(m, now);
             }
             // local runq
             G gp = pp.runqget();
@@ -660,6 +749,7 @@ public final class Sched {
                         gp = pp.runqsteal(p2, stealRunNextG, m);
                         if (gp != null) {
                             counters.steals.increment();
+                            SchedEvents.steal(pp, p2, gp);
                             m.inheritTime = false;
                             if (Probes.ENABLED) probe(m, Step.RunqSteal, MState.picked);
                             return gp;
@@ -668,10 +758,11 @@ public final class Sched {
                 }
                 if (Probes.ENABLED) probe(m, Step.StealFail, MState.stop);
             }
-            // Timers due before we would park: run them on our P if they are already due.
-            if (now == 0 && pp.timers.next() != 0) {
-                now = seam.nanotime();
-                if (pp.timers.run(m, now)) continue;
+            // Timers that came due while we looked.
+            due = earliestTimer();
+            if (due != 0 && due - seam.nanotime() <= 0) {
+                runAllTimers(m, seam.nanotime());
+                continue;
             }
 
             // Nothing found. Return the P (unless the global queue got work in the meantime).
@@ -679,6 +770,11 @@ public final class Sched {
             if (exiting) {
                 lock.unlock();
                 return null;
+            }
+            if (gcwaiting) {
+                // A stop-the-world began while we looked: our P must be counted as stopped, not go idle.
+                lock.unlock();
+                continue;
             }
             if (runqsize != 0) {
                 gp = globrunqget(pp, 0);
@@ -734,6 +830,11 @@ public final class Sched {
             }
             if (!stopm(m)) return null;
         }
+    }
+
+    /** Run the due timers of every P on M m (which holds a P: the callbacks ready Gs into it). */
+    private void runAllTimers(M m, long now) {
+        for (P p : allp) p.timers.run(m, now);
     }
 
     /** The earliest pending timer over all Ps, or 0. */
@@ -825,6 +926,7 @@ public final class Sched {
             throw new SchedulerError("execute: goroutine " + gp.goid + " is locked to m" + gp.lockedm.id);
         }
         gp.yieldReason = 0;
+        SchedEvents.start(gp, m, inherit);
         gp.cont.run();
         // gp stopped running on this M. Note: gp may have moved M while it was running only by yielding, and a
         // yield returns here, to the M that mounted it.
@@ -836,6 +938,7 @@ public final class Sched {
             case Y_PARK -> parkM(m, gp);
             case Y_GOSCHED -> goschedM(m, gp, Step.Gosched);
             case Y_PREEMPT -> goschedM(m, gp, Step.Preempt);
+            case Y_EXITSYSCALL -> exitsyscall0(m, gp);
             default -> throw new SchedulerError("execute: goroutine " + gp.goid + " yielded without a reason");
         }
     }
@@ -848,6 +951,7 @@ public final class Sched {
         m.curg = null;
         gp.m = null;
         if (u != null) u.unlock();
+        SchedEvents.park(gp);
         if (Probes.ENABLED) probe(m, Step.GoPark, MState.schedule);
     }
 
@@ -914,6 +1018,186 @@ public final class Sched {
         G gp = m.curg;
         gp.yieldReason = Y_GOSCHED;
         yieldNow(gp);
+    }
+
+    // ================================================================================================ syscalls
+
+    /**
+     * entersyscall: the goroutine is about to block its M's thread in a call the scheduler cannot see into.
+     * The P stays attached in status SYSCALL (m.oldp) so that a quick call can take it back without any
+     * bookkeeping; sysmon retakes it (CAS SYSCALL to IDLE, then handoffp) if the call lasts.
+     */
+    static void entersyscall(G gp) {
+        M m = gp.m;
+        Sched s = m.sched;
+        P pp = m.p;
+        gp.casgstatus(G.RUNNING, G.SYSCALL);
+        m.insyscall = true;
+        pp.syscalltick++;
+        m.oldp = pp;
+        m.p = null;
+        pp.m = null;
+        pp.setStatus(P.SYSCALL);
+        s.counters.syscalls.increment();
+        if (Probes.ENABLED) s.probe(m, Step.EnterSyscall, MState.syscall);
+        if (s.gcwaiting) s.syscallStopP(pp); // the world is stopping: give the P up now
+    }
+
+    /**
+     * exitsyscall: the call returned. Take the old P back if sysmon did not retake it, else any idle P; with
+     * neither, the G goes to the global queue and this M parks (exitsyscall0, after the G's continuation has
+     * yielded).
+     */
+    static void exitsyscall(G gp) {
+        M m = gp.m;
+        Sched s = m.sched;
+        P oldp = m.oldp;
+        m.oldp = null;
+        if (!s.gcwaiting && oldp != null && oldp.casStatus(P.SYSCALL, P.RUNNING)) {
+            m.p = oldp;
+            oldp.m = m;
+            oldp.syscalltick++;
+        } else if (!s.gcwaiting) {
+            s.lock.lock();
+            P pp = s.pidleget();
+            s.lock.unlock();
+            if (pp != null) s.acquirep(m, pp);
+        }
+        if (m.p != null) {
+            gp.casgstatus(G.SYSCALL, G.RUNNING);
+            m.insyscall = false;
+            if (Probes.ENABLED) s.probe(m, Step.ExitSyscall, MState.running);
+            return;
+        }
+        gp.yieldReason = Y_EXITSYSCALL;
+        yieldNow(gp);
+    }
+
+    /** exitsyscall0: no P for the returning G: queue it globally and park this M (on the M's own stack). */
+    private void exitsyscall0(M m, G gp) {
+        gp.casgstatus(G.SYSCALL, G.RUNNABLE);
+        m.curg = null;
+        gp.m = null;
+        m.insyscall = false;
+        lock.lock();
+        P pp = gcwaiting ? null : pidleget();
+        if (pp == null) globrunqput(gp);
+        lock.unlock();
+        if (Probes.ENABLED) probe(m, Step.ExitSyscall, pp == null ? MState.stop : MState.picked);
+        if (pp != null) {
+            acquirep(m, pp);
+            m.nextg = gp;
+            m.inheritTime = false;
+            return;
+        }
+        if (m.lockedg != null) return; // schedule's stoplockedm parks it
+        stopm(m);
+    }
+
+    // ======================================================================================= stop the world
+
+    /** Set while a stop-the-world is in progress; every M that sees it gives up its P. */
+    volatile boolean gcwaiting;
+    private int stopwait;
+    private M stopper;
+
+    /** A P whose M is in a syscall during a stop-the-world: count it as stopped. */
+    private void syscallStopP(P pp) {
+        lock.lock();
+        if (gcwaiting && pp.casStatus(P.SYSCALL, P.IDLE)) {
+            if (--stopwait == 0) stopper.notewakeup();
+        }
+        lock.unlock();
+    }
+
+    /** gcstopm: give up the P for a stop-the-world and park. */
+    private void gcstopm(M m) {
+        if (m.spinning) {
+            m.spinning = false;
+            addNmspinning(-1);
+        }
+        P pp = releasep(m);
+        lock.lock();
+        pp.setStatus(P.IDLE);
+        boolean last = --stopwait == 0;
+        lock.unlock();
+        if (last) stopper.notewakeup();
+        stopm(m);
+    }
+
+    /**
+     * procresize at run time (GOMAXPROCS(n)): stop the world (every P idle or stopped: Ms running goroutines
+     * are asked to yield at their next safe point), resize the P array, moving the queued goroutines of removed
+     * Ps to the global queue, then start the world again. Called from a goroutine; its own M keeps a P.
+     */
+    void setGomaxprocs(G gp, int n) {
+        if (n < 1) throw new IllegalArgumentException("GOMAXPROCS must be at least 1, got " + n);
+        M m = gp.m;
+        lock.lock();
+        if (gcwaiting) {
+            lock.unlock();
+            throw new IllegalStateException("GOMAXPROCS changed concurrently");
+        }
+        gcwaiting = true;
+        stopper = m;
+        m.noteclear();
+        stopwait = gomaxprocs - 1;
+        for (P p : allp) {
+            if (p == m.p) continue;
+            if (p.casStatus(P.SYSCALL, P.IDLE)) stopwait--;
+        }
+        for (P p; (p = pidleget()) != null; ) stopwait--;
+        boolean wait = stopwait > 0;
+        lock.unlock();
+        for (P p : allp) {
+            M pm = p.m;
+            G running = pm == null ? null : pm.curg;
+            if (running != null && running != gp) running.preempt = true;
+        }
+        if (wait) m.notesleep(0); // blocks this M's thread (and this goroutine) until every P has stopped
+        lock.lock();
+        P mine = m.p;
+        if (mine.id >= n) {
+            // Our P goes away: its queue moves to the global queue and we take P0 (stopped: nobody holds it).
+            releasep(m);
+            mine.runqdrain(this::globrunqput);
+            acquirep(m, allp[0]);
+        }
+        procresize(n);
+        gcwaiting = false;
+        stopper = null;
+        int work = runqsize;
+        lock.unlock();
+        // Start Ms for the work that moved (startTheWorld), then let wakep find the rest.
+        for (int i = 0; i < work && npidle() > 0; i++) startm(null, null, false);
+        wakep(m);
+    }
+
+    // ============================================================================================ sleep & locks
+
+    /** time.Sleep: park gp until a timer on its P fires (the timer is armed by park_m, after the park). */
+    static void sleep(G gp, long ns) {
+        if (ns <= 0) return;
+        Sched s = gp.sched;
+        Timers.Timer t = new Timers.Timer(s.seam.nanotime() + ns, 0, () -> s.ready(gp));
+        gopark(gp, () -> Carrier.m().p.timers.add(t), WaitReason.SLEEP);
+    }
+
+    /** LockOSThread: wire gp to its current M (nesting counted). */
+    static void lockOSThread(G gp) {
+        M m = gp.m;
+        gp.lockedm = m;
+        m.lockedg = gp;
+        gp.lockedExt++;
+    }
+
+    /** UnlockOSThread: undo one lockOSThread; at zero the G may run on any M again. */
+    static void unlockOSThread(G gp) {
+        if (gp.lockedExt == 0) return;
+        if (--gp.lockedExt == 0) {
+            gp.m.lockedg = null;
+            gp.lockedm = null;
+        }
     }
 
     /** A safe point: if sysmon asked this G to give up its slice, do so now (to the global queue). */
@@ -1004,7 +1288,7 @@ public final class Sched {
                     case G.WAITING -> waiting.add(gp);
                     case G.RUNNABLE, G.RUNNING, G.SYSCALL -> {
                         return new SchedulerError("checkdead: goroutine " + gp.goid + " is "
-                                + gp.statusName() + " but no M is running: a lost wakeup");
+                                + gp.statusName() + " but no M is running: a lost wakeup\n" + dumpLocked());
                     }
                     default -> { }
                 }
@@ -1014,6 +1298,35 @@ public final class Sched {
         }
         for (P p : allp) if (p.timers.next() != 0) return null; // a timer will wake somebody
         return new DeadlockException(waiting);
+    }
+
+    /** A scheduler dump for error reports, safe to build with sched.lock and allgsLock held. */
+    private String dumpLocked() {
+        StringBuilder sb = new StringBuilder("mcount=" + mcount + " nmidle=" + nmidle + " nmidlelocked="
+                + nmidlelocked + " npidle=" + npidle() + " nmspinning=" + nmspinning() + " runqsize=" + runqsize + "\n");
+        for (P p : allp) {
+            G next = p.runnext();
+            M pm = p.m;
+            sb.append("  P").append(p.id).append(" status=").append(p.status()).append(" m=")
+                    .append(pm == null ? "-" : "m" + pm.id).append(" runq=").append(p.runqsize()).append(" runnext=")
+                    .append(next == null ? "-" : "g" + next.goid).append('\n');
+        }
+        for (M m : allm) {
+            sb.append("  M").append(m.id).append(" p=").append(m.p == null ? "-" : "p" + m.p.id).append(" nextp=")
+                    .append(m.nextp == null ? "-" : "p" + m.nextp.id).append(" curg=")
+                    .append(m.curg == null ? "-" : "g" + m.curg.goid).append(" nextg=")
+                    .append(m.nextg == null ? "-" : "g" + m.nextg.goid).append(" lockedg=")
+                    .append(m.lockedg == null ? "-" : "g" + m.lockedg.goid).append(" spinning=").append(m.spinning)
+                    .append('\n');
+        }
+        for (G g : allgs) {
+            int st = g.status();
+            if (st != G.DEAD && st != G.IDLE) {
+                sb.append("  goroutine ").append(g.goid).append(" [").append(g.statusName()).append("] lockedm=")
+                        .append(g.lockedm == null ? "-" : "m" + g.lockedm.id).append('\n');
+            }
+        }
+        return sb.toString();
     }
 
     /** Every G that is not dead or idle (a racy copy, for reports and tests). */

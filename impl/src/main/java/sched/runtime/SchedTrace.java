@@ -30,9 +30,10 @@ final class SchedTrace {
         if (detail) {
             for (P p : sched.allp) {
                 M m = p.m;
+                G next = p.runnext();
                 out.println("  P" + p.id + ": status=" + p.status() + " schedtick=" + p.schedtick + " syscalltick="
                         + p.syscalltick + " m=" + (m == null ? -1 : m.id) + " runqsize=" + p.runqsize()
-                        + " runnext=" + (p.runnext() == null ? "-" : "g" + p.runnext().goid) + " timers="
+                        + " runnext=" + (next == null ? "-" : "g" + next.goid) + " timers="
                         + p.timers.size());
             }
             for (M m : sched.allm) {
@@ -58,7 +59,7 @@ final class SchedTrace {
         P[] ps = s.allp;
         for (int i = 0; i < ps.length; i++) {
             if (i > 0) sb.append(' ');
-            sb.append(ps[i].runqsize() + (ps[i].runnext() == null ? 0 : 1));
+            sb.append(ps[i].runqsize() + (ps[i].runnext() == null ? 0 : 1)); // racy but null-safe
         }
         return sb.append(']').toString();
     }

@@ -155,7 +155,7 @@ final class Timers {
         long when;
         long period;
         Runnable fire;
-        Timers heap;
+        volatile Timers heap;
         int index;
 
         Timer(long when, long period, Runnable fire) {

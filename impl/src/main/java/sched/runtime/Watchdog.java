@@ -53,9 +53,11 @@ public final class Watchdog {
     public static String dump(Sched s) {
         StringBuilder sb = new StringBuilder(SchedTrace.line(s, 0)).append('\n');
         for (P p : s.allp) {
+            G next = p.runnext();
+            M pm = p.m;
             sb.append("  P").append(p.id).append(" status=").append(p.status()).append(" m=")
-                    .append(p.m == null ? "-" : "m" + p.m.id).append(" runq=").append(p.runqsize())
-                    .append(" runnext=").append(p.runnext() == null ? "-" : "g" + p.runnext().goid).append('\n');
+                    .append(pm == null ? "-" : "m" + pm.id).append(" runq=").append(p.runqsize())
+                    .append(" runnext=").append(next == null ? "-" : "g" + next.goid).append('\n');
         }
         for (M m : s.allm) {
             sb.append("  M").append(m.id).append(" p=").append(m.p == null ? "-" : "p" + m.p.id).append(" curg=")
