@@ -404,6 +404,8 @@ public final class Harness {
         Path file = dir.resolve(stamp + ".json");
         Files.writeString(file, json);
         Files.writeString(dir.resolve("latest.json"), json);
+        Files.writeString(dir.resolve("latest.md"), Markdown.render(cases, goals, o.commandLine,
+                now.format(DateTimeFormatter.ISO_INSTANT), runs, warmup, (String) host.get("java"), "Go: " + goStatus));
         String svg = SvgChart.render(cases, o.quick, runs, now.format(DateTimeFormatter.ISO_INSTANT), cores);
         Files.writeString(dir.resolve("latest.svg"), svg);
         o.out.println("results: " + rel(file) + ", " + rel(dir.resolve("latest.json")) + ", chart "
@@ -413,6 +415,49 @@ public final class Harness {
     private String rel(Path p) {
         Path a = p.toAbsolutePath().normalize();
         return a.startsWith(o.root) ? o.root.relativize(a).toString() : a.toString();
+    }
+
+    /**
+     * Re-render latest.md and latest.svg (beside the file) from a saved results JSON, e.g. after a change to the
+     * chart: {@code ./sched bench --render bench/results/latest.json}.
+     */
+    @SuppressWarnings("unchecked")
+    public static void render(Path json, PrintStream out) throws IOException {
+        Map<String, Object> doc = (Map<String, Object>) Json.parse(Files.readString(json));
+        List<CaseResult> cs = new ArrayList<>();
+        int mainProcs = 1;
+        for (Object o : (List<Object>) doc.get("cases")) {
+            Map<String, Object> cm = (Map<String, Object>) o;
+            Map<String, Long> pm = new LinkedHashMap<>();
+            ((Map<String, Object>) cm.get("params")).forEach((k, v) -> pm.put(k, ((Number) v).longValue()));
+            CaseResult c = new CaseResult(Workload.byId((String) cm.get("workload")),
+                    ((Number) cm.get("procs")).intValue(), new Params(pm));
+            mainProcs = Math.max(mainProcs, c.procs);
+            if (cm.get("loadavg_before") instanceof Number n) c.loadBefore = n.doubleValue();
+            if (cm.get("loadavg_after") instanceof Number n) c.loadAfter = n.doubleValue();
+            for (Object po : (List<Object>) cm.get("peers")) {
+                Map<String, Object> p = (Map<String, Object>) po;
+                PeerResult r = new PeerResult(Peer.byId((String) p.get("peer")), (String) p.get("primitive"));
+                r.status = (String) p.get("status");
+                for (Object ro : (List<Object>) p.get("runs")) {
+                    Map<String, Object> rm = (Map<String, Object>) ro;
+                    r.runs.add(new Run(num(rm, "check"), num(rm, "wall_ns"), num(rm, "cpu_ns"), num(rm, "rss_kb"),
+                            null));
+                }
+                c.peers.add(r);
+            }
+            cs.add(c);
+        }
+        List<Map<String, Object>> goals = Goals.evaluate(cs, mainProcs);
+        Map<String, Object> host = (Map<String, Object>) doc.get("host");
+        int runs = ((Number) doc.get("runs")).intValue();
+        Path dir = json.toAbsolutePath().getParent();
+        Files.writeString(dir.resolve("latest.md"), Markdown.render(cs, goals, (String) doc.get("command"),
+                (String) doc.get("timestamp"), runs, ((Number) doc.get("warmup")).intValue(),
+                (String) host.get("java"), "Go: " + host.get("go")));
+        Files.writeString(dir.resolve("latest.svg"), SvgChart.render(cs, Boolean.TRUE.equals(doc.get("quick")), runs,
+                (String) doc.get("timestamp"), ((Number) host.get("cores")).intValue()));
+        out.println("wrote " + dir.resolve("latest.md") + " and " + dir.resolve("latest.svg"));
     }
 
     static String key(Metric m) {

@@ -56,8 +56,17 @@ public final class BenchCommand implements Callable<Integer> {
                     + " with --quick, shorter iterations.")
     String jmh;
 
+    @Option(names = "--render", paramLabel = "JSON",
+            description = "Only re-render latest.md and latest.svg beside a saved results JSON.")
+    Path render;
+
     @Override public Integer call() throws Exception {
         Path root = Path.of(System.getProperty("sched.root", ".")).toAbsolutePath().normalize();
+        if (render != null) {
+            if (!java.nio.file.Files.isRegularFile(render)) throw new UserError("no such file: " + render);
+            Harness.render(render, System.out);
+            return 0;
+        }
         if (jmh != null) return Jmh.run(jmh, quick, root);
         Harness.Options o = new Harness.Options();
         for (String w : workloads) {
