@@ -321,6 +321,10 @@ public final class Harness {
 
     private void printGoals(List<Map<String, Object>> goals) {
         o.out.println("== goals (issue 7), at GOMAXPROCS " + mainProcs + "; ratio = this runtime / peer, median");
+        if (o.quick) {
+            o.out.println("   (--quick sizes: JVM start-up, JIT warm-up and the JVM's base footprint dominate these"
+                    + " figures; judge the goals on a full run)");
+        }
         for (Map<String, Object> g : goals) {
             o.out.printf("   %-7s %-80s %s%n", g.get("verdict"), g.get("goal"), g.get("detail"));
         }
