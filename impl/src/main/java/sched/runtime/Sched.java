@@ -65,7 +65,7 @@ public final class Sched {
 
     final Seam seam;
     final Config config;
-    final Counters counters = new Counters();
+    final Counters counters = new Counters(this);
     final GoRuntime runtime;
 
     /** sched.lock: guards the global queue, the idle lists and M bookkeeping. */
@@ -260,7 +260,7 @@ public final class Sched {
         gp.label = label;
         gp.newContinuation(fn);
         gp.casgstatus(gp.status(), G.RUNNABLE);
-        counters.goroutines.increment();
+        pp.goroutinesCreated++; // per P, owner only: no shared counter on the spawn path
         SchedEvents.create(gp, m.curg, pp);
         pp.runqput(gp, true);
         if (Probes.ENABLED) {
@@ -328,6 +328,12 @@ public final class Sched {
      */
     void startm(M caller, P pp, boolean spinning) {
         lock.lock();
+        if (exiting) {
+            // No new Ms once the run is over (exit() sets exiting under this lock, so shutdown sees every M).
+            lock.unlock();
+            if (spinning) addNmspinning(-1);
+            return;
+        }
         if (pp == null) {
             pp = pidleget();
             if (pp == null) {
@@ -384,6 +390,7 @@ public final class Sched {
      */
     void handoffp(P pp) {
         counters.handoffs.increment();
+        if (Probes.ENABLED) probeCurrent(Step.HandoffP);
         if (gcwaiting) {
             // The world is stopping: this P counts as stopped.
             lock.lock();
@@ -1328,6 +1335,7 @@ public final class Sched {
             return new SchedulerError("checkdead: inconsistent counts: mcount=" + mcount + " nmidle=" + nmidle
                     + " nmidlelocked=" + nmidlelocked + " nmsys=" + nmsys);
         }
+        for (P p : allp) if (p.timers.next() != 0) return null; // a timer will wake somebody
         List<G> waiting = new ArrayList<>();
         allgsLock.lock();
         try {
@@ -1344,7 +1352,6 @@ public final class Sched {
         } finally {
             allgsLock.unlock();
         }
-        for (P p : allp) if (p.timers.next() != 0) return null; // a timer will wake somebody
         return new DeadlockException(waiting);
     }
 
@@ -1406,6 +1413,7 @@ public final class Sched {
             P pp = old[i];
             pp.runqdrain(this::globrunqput);
             pp.timers.moveTo(ps[i % nprocs].timers);
+            counters.goroutines.add(pp.goroutinesCreated);
             gfputGlobal(pp, 0);
             pp.setStatus(P.DEAD);
         }
