@@ -57,20 +57,28 @@ public final class SpinningExplorer {
      * @param javaCheck whether the Java runs its global-queue check (false only to show the property's teeth)
      */
     public record Options(int maxPs, int maxGs, int opBudget, int maxSteps, boolean channels, UnaryOperator<Seam> wrap,
-                          boolean starvation, int period, int sliceLen, boolean javaCheck) {
-        public static Options safety() { return new Options(3, 5, 24, 2_000, true, null, false, 0, 0, false); }
+                          boolean starvation, int period, int sliceLen, boolean javaCheck, int spawnWeight) {
+        public static Options safety() { return new Options(3, 5, 24, 2_000, true, null, false, 0, 0, false, 4); }
+
+        /**
+         * Up to 8 goroutine slots, spawning favoured, a longer budget: full rings, overflow to the global queue,
+         * steals of several goroutines at once (which Spinning.tla's configs, all with Cap = 2, never take).
+         */
+        public static Options wide() { return new Options(3, 8, 48, 4_000, true, null, false, 0, 0, false, 12); }
 
         public static Options starvation(int period, int sliceLen) {
-            return new Options(1, 4, 40, 3_000, false, null, true, period, sliceLen, true);
+            return new Options(1, 4, 40, 3_000, false, null, true, period, sliceLen, true, 4);
         }
 
         public Options wrap(UnaryOperator<Seam> w) {
-            return new Options(maxPs, maxGs, opBudget, maxSteps, channels, w, starvation, period, sliceLen, javaCheck);
+            return new Options(maxPs, maxGs, opBudget, maxSteps, channels, w, starvation, period, sliceLen, javaCheck,
+                    spawnWeight);
         }
 
         /** The bound stays B for {@code period}, but the Java runs without its global-queue check (teeth). */
         public Options withoutGlobalCheck() {
-            return new Options(maxPs, maxGs, opBudget, maxSteps, channels, wrap, starvation, period, sliceLen, false);
+            return new Options(maxPs, maxGs, opBudget, maxSteps, channels, wrap, starvation, period, sliceLen, false,
+                    spawnWeight);
         }
     }
 
@@ -183,7 +191,11 @@ public final class SpinningExplorer {
                     if (st.step() == Step.GoPark && op instanceof Script.Op.Park && opG != null) {
                         waitingOwn.add(opG);
                     }
-                    List<String> bad = SpinningInvariants.violations(after);
+                    List<String> bad = new ArrayList<>(SpinningInvariants.violations(after));
+                    if (st.step() == Step.RunqSteal) {
+                        bad.addAll(SpinningInvariants.runqSteal(s.names().m(m),
+                                args.get("v") instanceof Json.JString v ? v.value() : null, before, after));
+                    }
                     if (!bad.isEmpty()) return new Failure(bad.getFirst().split(":")[0], String.join("; ", bad), rec.steps.size() - 1);
                     if (o.starvation) {
                         Failure f = starvation(m, st.step(), before, after);
@@ -223,7 +235,7 @@ public final class SpinningExplorer {
                     Object stx = gstatus.get(x);
                     if ("idle".equals(stx) || "dead".equals(stx)) {
                         menu.add(new Script.Op.Spawn(x));
-                        weight.add(4);
+                        weight.add(o.spawnWeight);
                         break;
                     }
                 }

@@ -84,4 +84,43 @@ public final class SpinningInvariants {
         }
         return out;
     }
+
+    /**
+     * Spinning.tla's RunqSteal(m, v) as an action property of one Java step: from a non-empty ring, the thief takes
+     * its rounded-up half (the last one taken is picked, the others go, in order, to the thief's empty ring); v's
+     * runnext only when every other P's ring is empty (Go looks at runnext only in the last of its 4 rounds).
+     */
+    @SuppressWarnings("unchecked")
+    public static List<String> runqSteal(String m, String v, Map<String, Object> before, Map<String, Object> after) {
+        List<String> out = new ArrayList<>();
+        Map<String, Object> mp = fn(before, "mp"), qb = fn(before, "runq"), qa = fn(after, "runq"),
+                nb = fn(before, "runnext"), na = fn(after, "runnext"), picked = fn(after, "mnextg");
+        String p = (String) mp.get(m);
+        if (v == null || p == null || v.equals(p)) return List.of("RunqSteal: " + m + " robbed no other P (victim " + v + ")");
+        List<Object> ring = seq(qb.get(v));
+        if (!ring.isEmpty()) {
+            int n = ring.size() - ring.size() / 2;
+            if (!seq(qa.get(v)).equals(ring.subList(n, ring.size()))) {
+                out.add("RunqSteal: " + v + "'s ring " + ring + " became " + qa.get(v) + ", expected its first " + n + " taken");
+            }
+            if (!seq(qa.get(p)).equals(ring.subList(0, n - 1))) {
+                out.add("RunqSteal: the thief's ring is " + qa.get(p) + ", expected " + ring.subList(0, n - 1));
+            }
+            if (!ring.get(n - 1).equals(picked.get(m))) {
+                out.add("RunqSteal: " + m + " picked " + picked.get(m) + ", expected " + ring.get(n - 1));
+            }
+            if (!nb.get(v).equals(na.get(v))) out.add("RunqSteal: " + v + "'s runnext was taken although its ring held " + ring);
+        } else {
+            for (var e : qb.entrySet()) {
+                if (!e.getKey().equals(p) && !seq(e.getValue()).isEmpty()) {
+                    out.add("RunqSteal: " + m + " took " + v + "'s runnext while " + e.getKey() + "'s ring held "
+                            + e.getValue() + " (runnext is stolen only when every other ring is empty)");
+                }
+            }
+            if (NONE.equals(nb.get(v)) || !nb.get(v).equals(picked.get(m)) || !NONE.equals(na.get(v))) {
+                out.add("RunqSteal: " + v + "'s runnext " + nb.get(v) + " was not what " + m + " picked (" + picked.get(m) + ")");
+            }
+        }
+        return out;
+    }
 }

@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Properties 2: random scenarios (spawn trees, channel patterns, parks and readies) under interleavings the engine
  * generates, on the real runtime: after every step no lost wakeup (the at-rest form), conservation of goroutines,
- * accounting of nmspinning, npidle and P ownership; at the end every M parked and every goroutine finished or
+ * accounting of nmspinning, npidle and P ownership, and every steal as Spinning.tla's RunqSteal takes it; at the end every M parked and every goroutine finished or
  * waiting, with checkdead naming exactly the waiting ones. Fixed seeds; a failure prints the seed, the choices,
  * the shrunk choices and the trace file ({@code target/props/}).
  */
@@ -19,6 +19,15 @@ class PropSpinningTest {
     @ValueSource(longs = {1, 2, 3, 20261127})
     void invariantsHoldAfterEveryStepAndRunsEndQuiescent(long seed) {
         PropRunner.Report r = PropRunner.check("spinning", seed, 40, SpinningExplorer.Options.safety(), 400,
+                Path.of("target", "props"));
+        assertTrue(r.ok(), r::toString);
+    }
+
+    /** Wider scenarios: up to 8 goroutines, spawning favoured (full rings, overflow, steals of several at once). */
+    @ParameterizedTest(name = "wide, seed {0}")
+    @ValueSource(longs = {1, 2, 3})
+    void wideScenarios(long seed) {
+        PropRunner.Report r = PropRunner.check("spinning-wide", seed, 40, SpinningExplorer.Options.wide(), 400,
                 Path.of("target", "props"));
         assertTrue(r.ok(), r::toString);
     }
