@@ -278,23 +278,24 @@ Conservation ==
 
 \* Bounded starvation: a runnable G waits at most B dispatches of others.
 \*
-\* Why B = (|Gs| - 1) * GlobalCheckPeriod * SliceLen.  Dispatches come in
-\* time slices: a fresh dispatch (from the ring, the global queue or the
-\* 61st-tick check) and then at most SliceLen - 1 dispatches from runnext
-\* that inherit it (a G readies another only while slice < SliceLen).
-\* So at most SliceLen dispatches per fresh one.  A runnable G g is
+\* Why B = (|Gs| - 1) * GlobalCheckPeriod * SliceLen (an informal argument
+\* for an upper bound; TLC checks it for each config's constants, and the
+\* largest waits it finds are well below it, see RESULTS.md).  Dispatches
+\* come in time slices: one fresh dispatch (from the ring, the global queue
+\* or the 61st-tick check) and at most SliceLen - 1 from runnext that
+\* inherit it (a G readies another only while slice < SliceLen), so at
+\* most SliceLen dispatches per fresh one.  A runnable G g is
 \*  - in runnext: it runs next, unless the 61st tick takes a global G
 \*    first and that G kicks g to the ring's tail;
 \*  - in the ring: every fresh dispatch takes the ring's head except the
-\*    one in K that the 61st tick takes from the global queue; putslow may
-\*    move g to the global queue;
-\*  - on the global queue: each of the Gs ahead of it (at most |Gs| - 2
-\*    other runnable Gs, plus g) leaves at least once per K fresh dispatches
-\*    (the 61st-tick check), or sooner when the local queue runs dry.
-\* Each of the at most |Gs| - 1 other Gs can thus be ahead of g for at
-\* most K fresh dispatches, each followed by at most SliceLen - 1 inherited
-\* ones.  TLC checks the formula for the configs' constants; the switches
-\* No61Check and NoInheritTime make the wait unbounded.
+\*    one in K that the 61st tick takes from the global queue; runqputslow
+\*    may move g to the global queue;
+\*  - on the global queue: the G at its head leaves at least once per K
+\*    fresh dispatches (the 61st-tick check), sooner when the local queue
+\*    runs dry.
+\* Each of the at most |Gs| - 1 other Gs can be ahead of g for at most K
+\* fresh dispatches, each with at most SliceLen - 1 inherited ones after
+\* it.  The switches No61Check and NoInheritTime make the wait unbounded.
 BoundedStarvation ==
     \A g \in Gs : gstatus[g] = "runnable" => auxWait[g] <= B
 
