@@ -306,7 +306,7 @@ public final class Sched {
             if (Probes.ENABLED) probe(m, Step.WakeP, MState.startm);
             startm(m, null, true);
         } else if (Probes.ENABLED) {
-            probe(m, Step.WakePSkip, m.ret);
+            probe(m, Step.WakePSkip, endWakeup(m));
         }
     }
 
@@ -328,7 +328,7 @@ public final class Sched {
             if (pp == null) {
                 lock.unlock();
                 if (spinning) addNmspinning(-1);
-                if (Probes.ENABLED && caller != null) probe(caller, Step.StartMUndo, caller.ret);
+                if (Probes.ENABLED && caller != null) probe(caller, Step.StartMUndo, endWakeup(caller));
                 return;
             }
         }
@@ -357,7 +357,14 @@ public final class Sched {
             nmp.pc = MState.woken;
             nmp.notewakeup();
         }
-        if (Probes.ENABLED && caller != null) probe(caller, Step.StartM, caller.ret);
+        if (Probes.ENABLED && caller != null) probe(caller, Step.StartM, endWakeup(caller));
+    }
+
+    /** A wakep sequence ends: the M goes back to where it came from, and its return point resets. */
+    private static MState endWakeup(M m) {
+        MState r = m.ret;
+        m.ret = MState.running;
+        return r;
     }
 
     /** resetspinning: a spinning M found work; if it was the last spinner, keep one looking. */
@@ -734,7 +741,9 @@ public final class Sched {
             // Steal from other Ps. Limit the number of spinning Ms to half the busy Ps, so that a
             // GOMAXPROCS >> 1 program with little parallelism does not burn CPU.
             int procs = gomaxprocs;
-            boolean spin = m.spinning || 2 * nmspinning() < procs - npidle();
+            // Every other P idle (or GOMAXPROCS=1): new work can only come from outside the run queues
+            // (syscalls returning, timers), so there is nothing to steal. Otherwise limit the spinning Ms.
+            boolean spin = npidle() != procs - 1 && (m.spinning || 2 * nmspinning() < procs - npidle());
             if (spin && !m.spinning) {
                 m.spinning = true;
                 addNmspinning(1);
@@ -820,12 +829,14 @@ public final class Sched {
                             m.spinning = true;
                             addNmspinning(1);
                         }
+                        m.wasSpinning = false;
                         if (Probes.ENABLED) probe(m, Step.RecheckAllP, MState.schedule);
                         continue top;
                     }
                     break;
                 }
             }
+            m.wasSpinning = false;
             if (Probes.ENABLED) probe(m, Step.RecheckAllP, MState.park);
 
             // Park until startm hands us a P, or until the earliest timer of any P is due.
