@@ -1,0 +1,185 @@
+package sched.traces;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+import sched.trace.Json;
+import sched.trace.JsonWriter;
+import sched.trace.Trace;
+import sched.trace.TraceFormatException;
+import sched.trace.TraceReader;
+import sched.trace.TraceSchema;
+import sched.trace.TraceStep;
+
+/**
+ * The child side of {@link TraceValidator}: is a trace a behaviour of the spec? Its first state must be an
+ * initial state, and for each step k there must be an instance of the step's action, with the step's arguments,
+ * whose successors of the state of step k-1 (under the config's constraints) include the state of step k.
+ * The first step that fails is reported with the variables in which the closest successor differs.
+ */
+final class Validation {
+    private Validation() {}
+
+    /** Job fields: {@code files} (paths), {@code specHash}, {@code constants} (the config's, as JSON). */
+    static void run(SpecModel model, Json.JObject job, BufferedWriter w) throws IOException {
+        String spec = WalkChild.str(job, "spec");
+        String specHash = job.get("specHash") instanceof Json.JString s ? s.value() : null;
+        TraceSchema schema = new TraceSchema(spec, specHash, model.variables, new HashSet<>(model.actionNames));
+        Json.JObject constants = job.get("constants") instanceof Json.JObject c ? c : null;
+        String cfgFile = job.get("configFile") instanceof Json.JString s ? s.value() : WalkChild.str(job, "cfgBase") + ".cfg";
+        for (Json x : ((Json.JArray) job.get("files")).items()) {
+            Path file = Path.of(((Json.JString) x).value());
+            Json.JObject result;
+            try {
+                Trace t = TraceReader.read(file, schema);
+                String constantsProblem = constantsProblem(t, constants, cfgFile);
+                result = constantsProblem != null
+                        ? bad(file, 1, constantsProblem)
+                        : check(model, file, t);
+            } catch (TraceFormatException e) {
+                result = bad(file, e.line(), e.detail());
+            } catch (IOException e) {
+                result = bad(file, 1, "cannot read: " + e.getMessage());
+            }
+            w.write(JsonWriter.write(result));
+            w.write('\n');
+        }
+    }
+
+    private static String constantsProblem(Trace t, Json.JObject cfg, String cfgFile) {
+        if (cfg == null || t.header().constants().size() == 0) return null;
+        List<String> differ = new ArrayList<>();
+        TreeSet<String> keys = new TreeSet<>(cfg.fields().keySet());
+        keys.addAll(t.header().constants().fields().keySet());
+        for (String k : keys) {
+            Json a = t.header().constants().get(k);
+            Json b = cfg.get(k);
+            if (a == null || !a.equals(b)) {
+                differ.add(k + " (trace " + (a == null ? "-" : a.toText()) + ", config " + (b == null ? "-" : b.toText()) + ")");
+            }
+        }
+        return differ.isEmpty() ? null
+                : "the trace's constants differ from " + cfgFile + ": " + String.join("; ", differ);
+    }
+
+    private static Json.JObject check(SpecModel model, Path file, Trace t) {
+        List<TraceStep> steps = t.steps();
+        SpecModel.Succ current = null;
+        List<SpecModel.Succ> inits = model.initStates();
+        for (SpecModel.Succ s : inits) {
+            if (s.state().equals(steps.getFirst().state())) {
+                current = s;
+                break;
+            }
+        }
+        if (current == null) {
+            SpecModel.Succ closest = closest(inits, steps.getFirst().state());
+            return notBehaviour(file, 0, "Init", "the first state is not an initial state of the spec; "
+                    + describe(closest, steps.getFirst().state(), "the closest initial state"), closest, steps.getFirst().state());
+        }
+        for (int k = 1; k < steps.size(); k++) {
+            TraceStep step = steps.get(k);
+            String label = Walks.label(step.action(), step.args());
+            List<SpecModel.Instance> named = model.instances.stream().filter(i -> i.name().equals(step.action())).toList();
+            List<SpecModel.Instance> exact = named.stream().filter(i -> i.args().equals(step.args())).toList();
+            if (exact.isEmpty()) {
+                TreeSet<String> shapes = new TreeSet<>();
+                named.forEach(i -> shapes.add(i.label()));
+                return notBehaviour(file, k, step.action(), "step " + k + ": " + step.action()
+                        + " has no instance with arguments " + step.args().toText() + " (its instances: "
+                        + String.join(", ", shapes) + ")", null, step.state());
+            }
+            List<SpecModel.Succ> succ = new ArrayList<>();
+            for (SpecModel.Instance in : exact) succ.addAll(model.successors(current.tlc(), in));
+            succ.sort(SpecModel.ORDER);
+            SpecModel.Succ next = null;
+            for (SpecModel.Succ s : succ) {
+                if (s.state().equals(step.state())) {
+                    next = s;
+                    break;
+                }
+            }
+            if (next == null) {
+                String msg;
+                SpecModel.Succ closest;
+                if (succ.isEmpty()) {
+                    // not enabled: compare with what any action could have done instead
+                    List<SpecModel.Succ> any = model.successors(current.tlc());
+                    closest = closest(any, step.state());
+                    msg = "step " + k + ": " + label + " is not enabled in the state of step " + (k - 1)
+                            + (closest == null ? " (no action is)" : "; " + describe(closest, step.state(),
+                            "the closest successor (by " + closest.by().label() + ")"));
+                } else {
+                    closest = closest(succ, step.state());
+                    msg = "step " + k + ": " + label + " does not lead from the state of step " + (k - 1)
+                            + " to the state of step " + k + "; " + describe(closest, step.state(),
+                            "its closest successor");
+                }
+                return notBehaviour(file, k, step.action(), msg, closest, step.state());
+            }
+            current = next;
+        }
+        return Json.object().put("file", file.toString()).put("status", "valid").put("steps", steps.size() - 1).build();
+    }
+
+    private static SpecModel.Succ closest(List<SpecModel.Succ> cands, Json.JObject want) {
+        SpecModel.Succ best = null;
+        int bestDiff = Integer.MAX_VALUE;
+        for (SpecModel.Succ s : cands) {
+            int d = differing(s.state(), want).size();
+            if (d < bestDiff) {
+                best = s;
+                bestDiff = d;
+            }
+        }
+        return best;
+    }
+
+    static List<String> differing(Json.JObject have, Json.JObject want) {
+        List<String> out = new ArrayList<>();
+        for (Map.Entry<String, Json> e : want.fields().entrySet()) {
+            if (!e.getValue().equals(have.get(e.getKey()))) out.add(e.getKey());
+        }
+        return out;
+    }
+
+    /** "closest ... differs in x, y: x[k]: trace 1, spec 2; y: trace [], spec [g1]" */
+    private static String describe(SpecModel.Succ closest, Json.JObject want, String what) {
+        if (closest == null) return "nothing to compare with";
+        List<String> vars = differing(closest.state(), want);
+        List<String> parts = new ArrayList<>();
+        for (String v : vars) {
+            Json t = want.get(v);
+            Json s = closest.state().get(v);
+            if (t instanceof Json.JObject to && s instanceof Json.JObject so && to.fields().keySet().equals(so.fields().keySet())) {
+                to.fields().forEach((k, tv) -> {
+                    if (!tv.equals(so.get(k))) parts.add(v + "[" + k + "]: trace " + tv.toText() + ", spec " + so.get(k).toText());
+                });
+            } else {
+                parts.add(v + ": trace " + t.toText() + ", spec " + s.toText());
+            }
+        }
+        return what + " differs in " + String.join(", ", vars) + " (" + String.join("; ", parts) + ")";
+    }
+
+    private static Json.JObject notBehaviour(Path file, int step, String action, String message, SpecModel.Succ closest,
+                                             Json.JObject want) {
+        Json.ObjectBuilder b = Json.object().put("file", file.toString()).put("status", "not-a-behaviour")
+                .put("line", step + 2).put("step", step).put("action", action).put("message", message);
+        List<String> vars = closest == null ? List.of() : differing(closest.state(), want);
+        b.put("differs", Json.array(vars.stream().map(Json::of).toList()));
+        if (closest != null && closest.by() != null) b.put("closestBy", closest.by().label());
+        return b.build();
+    }
+
+    private static Json.JObject bad(Path file, int line, String message) {
+        return Json.object().put("file", file.toString()).put("status", "bad-input").put("line", line)
+                .put("message", message).build();
+    }
+}
