@@ -102,6 +102,28 @@ public final class TraceBundle {
         return out;
     }
 
+    /** The text of each trace of a bundle's text (each ending in a newline) and the line its header is on. */
+    record Chunk(String text, int firstLine) {}
+
+    static List<Chunk> chunks(String text) {
+        String[] lines = text.split("\n", -1);
+        int n = lines.length;
+        if (n > 0 && lines[n - 1].isEmpty()) n--;
+        List<Chunk> out = new ArrayList<>();
+        StringBuilder sb = new StringBuilder();
+        int first = 1;
+        for (int i = 0; i < n; i++) {
+            if (i > 0 && isHeaderLine(lines[i])) {
+                out.add(new Chunk(sb.toString(), first));
+                sb.setLength(0);
+                first = i + 1;
+            }
+            sb.append(lines[i]).append('\n');
+        }
+        if (n > 0) out.add(new Chunk(sb.toString(), first));
+        return out;
+    }
+
     static boolean isHeaderLine(String line) {
         String l = line.stripLeading();
         return l.startsWith("{\"format\"");

@@ -13,7 +13,6 @@ import sched.trace.Json;
 import sched.trace.JsonWriter;
 import sched.trace.Trace;
 import sched.trace.TraceFormatException;
-import sched.trace.TraceReader;
 import sched.trace.TraceSchema;
 import sched.trace.TraceStep;
 
@@ -33,23 +32,38 @@ final class Validation {
         TraceSchema schema = new TraceSchema(spec, specHash, model.variables, new HashSet<>(model.actionNames));
         Json.JObject constants = job.get("constants") instanceof Json.JObject c ? c : null;
         String cfgFile = job.get("configFile") instanceof Json.JString s ? s.value() : WalkChild.str(job, "cfgBase") + ".cfg";
+        String configName = job.get("configName") instanceof Json.JString s ? s.value() : null;
         for (Json x : ((Json.JArray) job.get("files")).items()) {
             Path file = Path.of(((Json.JString) x).value());
-            Json.JObject result;
+            List<TraceBundle.Entry> entries;
             try {
-                Trace t = TraceReader.read(file, schema);
-                String constantsProblem = constantsProblem(t, constants, cfgFile);
-                result = constantsProblem != null
-                        ? bad(file, 1, constantsProblem)
-                        : check(model, file, t);
+                entries = TraceBundle.read(file, schema);
             } catch (TraceFormatException e) {
-                result = bad(file, e.line(), e.detail());
+                write(w, bad(file, e.line(), e.detail()));
+                continue;
             } catch (IOException e) {
-                result = bad(file, 1, "cannot read: " + e.getMessage());
+                write(w, bad(file, 1, "cannot read: " + e.getMessage()));
+                continue;
             }
-            w.write(JsonWriter.write(result));
-            w.write('\n');
+            for (int i = 0; i < entries.size(); i++) {
+                TraceBundle.Entry en = entries.get(i);
+                Trace t = en.trace();
+                String cfg = t.header().config() == null ? TraceValidator.DEFAULT_CONFIG : t.header().config();
+                String problem = configName != null && !configName.equals(cfg)
+                        ? "trace of config " + cfg + " in a file validated against config " + configName
+                        + " (one config per file)"
+                        : constantsProblem(t, constants, cfgFile);
+                Json.JObject r = problem != null ? bad(file, en.firstLine(), problem) : check(model, file, t, en);
+                Json.ObjectBuilder b = Json.object();
+                r.fields().forEach(b::put);
+                write(w, b.put("trace", i).put("traceLine", en.firstLine()).build());
+            }
         }
+    }
+
+    private static void write(BufferedWriter w, Json.JObject o) throws IOException {
+        w.write(JsonWriter.write(o));
+        w.write('\n');
     }
 
     private static String constantsProblem(Trace t, Json.JObject cfg, String cfgFile) {
@@ -68,7 +82,7 @@ final class Validation {
                 : "the trace's constants differ from " + cfgFile + ": " + String.join("; ", differ);
     }
 
-    private static Json.JObject check(SpecModel model, Path file, Trace t) {
+    private static Json.JObject check(SpecModel model, Path file, Trace t, TraceBundle.Entry en) {
         List<TraceStep> steps = t.steps();
         SpecModel.Succ current = null;
         List<SpecModel.Succ> inits = model.initStates();
@@ -80,7 +94,7 @@ final class Validation {
         }
         if (current == null) {
             SpecModel.Succ closest = closest(inits, steps.getFirst().state());
-            return notBehaviour(file, 0, "Init", "the first state is not an initial state of the spec; "
+            return notBehaviour(file, en, 0, "Init", "the first state is not an initial state of the spec; "
                     + describe(closest, steps.getFirst().state(), "the closest initial state"), closest, steps.getFirst().state());
         }
         for (int k = 1; k < steps.size(); k++) {
@@ -91,7 +105,7 @@ final class Validation {
             if (exact.isEmpty()) {
                 TreeSet<String> shapes = new TreeSet<>();
                 named.forEach(i -> shapes.add(i.label()));
-                return notBehaviour(file, k, step.action(), "step " + k + ": " + step.action()
+                return notBehaviour(file, en, k, step.action(), "step " + k + ": " + step.action()
                         + " has no instance with arguments " + step.args().toText() + " (its instances: "
                         + String.join(", ", shapes) + ")", null, step.state());
             }
@@ -121,7 +135,7 @@ final class Validation {
                             + " to the state of step " + k + "; " + describe(closest, step.state(),
                             "its closest successor");
                 }
-                return notBehaviour(file, k, step.action(), msg, closest, step.state());
+                return notBehaviour(file, en, k, step.action(), msg, closest, step.state());
             }
             current = next;
         }
@@ -168,10 +182,10 @@ final class Validation {
         return what + " differs in " + String.join(", ", vars) + " (" + String.join("; ", parts) + ")";
     }
 
-    private static Json.JObject notBehaviour(Path file, int step, String action, String message, SpecModel.Succ closest,
+    private static Json.JObject notBehaviour(Path file, TraceBundle.Entry en, int step, String action, String message, SpecModel.Succ closest,
                                              Json.JObject want) {
         Json.ObjectBuilder b = Json.object().put("file", file.toString()).put("status", "not-a-behaviour")
-                .put("line", step + 2).put("step", step).put("action", action).put("message", message);
+                .put("line", en.lineOfStep(step)).put("step", step).put("action", action).put("message", message);
         List<String> vars = closest == null ? List.of() : differing(closest.state(), want);
         b.put("differs", Json.array(vars.stream().map(Json::of).toList()));
         if (closest != null && closest.by() != null) b.put("closestBy", closest.by().label());
