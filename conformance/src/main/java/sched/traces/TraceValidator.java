@@ -49,7 +49,7 @@ public final class TraceValidator {
         /** {@code file:line: message}, or {@code file: valid (n steps)} ({@code file:line:} inside a bundle). */
         public String format() {
             if (status == Status.VALID) {
-                return file + (trace > 0 || line > 1 ? ":" + line : "") + ": valid (" + steps + " steps)";
+                return file + (trace > 0 || line > 1 ? ":" + line : "") + ": valid (" + steps + (steps == 1 ? " step)" : " steps)");
             }
             return file + ":" + line + ": " + message;
         }

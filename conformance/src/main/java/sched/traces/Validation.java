@@ -122,18 +122,19 @@ final class Validation {
             if (next == null) {
                 String msg;
                 SpecModel.Succ closest;
+                List<SpecModel.Succ> any = model.successors(current.tlc());
+                SpecModel.Succ instead = any.stream().filter(x -> x.state().equals(step.state())).findFirst().orElse(null);
                 if (succ.isEmpty()) {
-                    // not enabled: compare with what any action could have done instead
-                    List<SpecModel.Succ> any = model.successors(current.tlc());
-                    closest = closest(any, step.state());
+                    closest = instead != null ? instead : closest(any, step.state());
                     msg = "step " + k + ": " + label + " is not enabled in the state of step " + (k - 1)
-                            + (closest == null ? " (no action is)" : "; " + describe(closest, step.state(),
-                            "the closest successor (by " + closest.by().label() + ")"));
+                            + (closest == null ? " (no action is)" : instead != null
+                            ? "; " + instead.by().label() + " leads to exactly the state of step " + k
+                            : "; " + describe(closest, step.state(), "the closest successor (by " + closest.by().label() + ")"));
                 } else {
                     closest = closest(succ, step.state());
                     msg = "step " + k + ": " + label + " does not lead from the state of step " + (k - 1)
-                            + " to the state of step " + k + "; " + describe(closest, step.state(),
-                            "its closest successor");
+                            + " to the state of step " + k + "; " + describe(closest, step.state(), "its closest successor")
+                            + (instead != null ? "; " + instead.by().label() + " does" : "");
                 }
                 return notBehaviour(file, en, k, step.action(), msg, closest, step.state());
             }
