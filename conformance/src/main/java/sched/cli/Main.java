@@ -32,10 +32,10 @@ public final class Main implements Runnable {
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (ex instanceof UserError ue) {
-                commandLine.getErr().println("sched " + commandLine.getCommandName() + ": " + ue.getMessage());
+                commandLine.getErr().println(commandLine.getCommandSpec().qualifiedName() + ": " + ue.getMessage());
                 return ue.exitCode();
             }
-            commandLine.getErr().println("sched " + commandLine.getCommandName() + ": internal error: " + ex);
+            commandLine.getErr().println(commandLine.getCommandSpec().qualifiedName() + ": internal error: " + ex);
             ex.printStackTrace(commandLine.getErr());
             return 70;
         });

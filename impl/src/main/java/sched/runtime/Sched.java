@@ -373,6 +373,7 @@ public final class Sched {
      */
     void handoffp(P pp) {
         counters.handoffs.increment();
+        if (Probes.ENABLED) probeCurrent(Step.HandoffP);
         if (gcwaiting) {
             // The world is stopping: this P counts as stopped.
             lock.lock();

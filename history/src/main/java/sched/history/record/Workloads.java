@@ -1,0 +1,254 @@
+package sched.history.record;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import sched.history.History;
+import sched.history.edn.Keyword;
+import sched.runtime.Chan;
+import sched.runtime.Config;
+import sched.runtime.G;
+import sched.runtime.Go;
+import sched.runtime.GoRuntime;
+import sched.runtime.P;
+import sched.runtime.WaitGroup;
+
+/**
+ * Workloads that record histories from real threads (see {@link HistoryRecorder}). Each returns the recorded
+ * history (empty when recording is off) and how long the workload itself ran.
+ */
+public final class Workloads {
+    private Workloads() {}
+
+    /** A finished recording. */
+    public record Recording(History history, String model, long nanos, long operations) {}
+
+    /** The workload names {@link #run} knows. */
+    public static final List<String> NAMES = List.of("queue-torture", "chan-torture");
+
+    public static Recording run(String name, int ops, int threads, long seed) { return run(name, ops, threads, seed, false); }
+
+    public static Recording run(String name, int ops, int threads, long seed, boolean stealRunnext) {
+        return switch (name) {
+            case "queue-torture" -> queueTorture(ops, threads, seed, stealRunnext);
+            case "chan-torture" -> chanTorture(ops, threads, 2, seed);
+            default -> throw new IllegalArgumentException("unknown workload '" + name + "' (known: " + String.join(", ", NAMES) + ")");
+        };
+    }
+
+    private static final Keyword PUT = Keyword.of("put"), PUT_NEXT = Keyword.of("put-next"), GET = Keyword.of("get"),
+            STEAL = Keyword.of("steal"), SEND = Keyword.of("send"), RECV = Keyword.of("recv"), CLOSE = Keyword.of("close");
+
+    /**
+     * One P's run queue under fire: the owner thread (process 0) does {@code ops} random runqput (to the ring or
+     * to runnext) and runqget calls, keeping the ring below its 256 slots so that nothing overflows to the global
+     * queue; {@code thieves} threads (processes 1..) steal from it into their own P, as idle Ms do, until the owner
+     * is done. A steal's value is the whole batch it took, in queue order. Check with model {@code runq}.
+     * Thieves pass stealRunNextG = false (Go's usual steal) unless {@code stealRunnext}: then half of their
+     * steals may take runnext, which exposes the race described in docs/HISTORIES.md ("Recording").
+     */
+    public static Recording queueTorture(int ops, int thieves, long seed, boolean stealRunnext) {
+        RunqAccess rt = new RunqAccess();
+        P victim = rt.newP(0);
+        G[] gs = new G[ops + 1];
+        for (int i = 1; i <= ops; i++) gs[i] = rt.newG(i);
+        HistoryRecorder rec = new HistoryRecorder();
+        AtomicBoolean done = new AtomicBoolean();
+        CountDownLatch start = new CountDownLatch(1), ready = new CountDownLatch(thieves);
+        long[] counts = new long[thieves + 1];
+        List<Thread> threads = new ArrayList<>();
+        for (int k = 1; k <= thieves; k++) {
+            final long process = k;
+            final int slot = k;
+            P mine = rt.newP(k);
+            SplittableRandom rnd = new SplittableRandom(seed * 31 + k);
+            Thread t = new Thread(() -> {
+                ready.countDown();
+                await(start);
+                long n = 0;
+                List<Object> batch = new ArrayList<>();
+                while (!done.get()) {
+                    boolean runnextToo = stealRunnext && rnd.nextBoolean();
+                    if (HistoryRecorder.ENABLED) rec.invoke(process, STEAL, null);
+                    G last = RunqAccess.steal(mine, victim, runnextToo);
+                    if (HistoryRecorder.ENABLED) {
+                        batch.clear();
+                        for (G g; (g = mine.runqget()) != null; ) batch.add(g.goid());
+                        if (last != null) batch.add(last.goid());
+                        rec.ok(process, STEAL, new ArrayList<>(batch));
+                    } else {
+                        while (mine.runqget() != null) { }
+                    }
+                    n++;
+                    for (int spin = rnd.nextInt(64); spin > 0; spin--) Thread.onSpinWait();
+                }
+                counts[slot] = n;
+            }, "thief-" + k);
+            threads.add(t);
+            t.start();
+        }
+        SplittableRandom rnd = new SplittableRandom(seed);
+        await(ready);
+        long t0 = System.nanoTime();
+        start.countDown();
+        int next = 1, bound = 0; // bound >= Gs in the victim's ring + runnext (thieves only remove)
+        Long zero = 0L;
+        for (int i = 0; i < ops; i++) {
+            for (int spin = rnd.nextInt(16); spin > 0; spin--) Thread.onSpinWait(); // let the thieves in
+            int r = rnd.nextInt(100);
+            if (next <= ops && bound < 200 && r < 60) {
+                G g = gs[next++];
+                boolean toNext = r < 15;
+                Keyword f = toNext ? PUT_NEXT : PUT;
+                if (HistoryRecorder.ENABLED) rec.invoke(zero, f, g.goid());
+                victim.runqput(g, toNext);
+                if (HistoryRecorder.ENABLED) rec.ok(zero, f, g.goid());
+                bound++;
+            } else {
+                if (HistoryRecorder.ENABLED) rec.invoke(zero, GET, null);
+                G g = victim.runqget();
+                if (HistoryRecorder.ENABLED) rec.ok(zero, GET, g == null ? null : g.goid());
+                if (g != null) bound--;
+                else bound = 0;
+            }
+        }
+        done.set(true);
+        for (Thread t : threads) join(t);
+        long nanos = System.nanoTime() - t0;
+        long total = ops;
+        for (long c : counts) total += c;
+        return new Recording(rec.history("queue-torture"), "runq", nanos, total);
+    }
+
+    /**
+     * A buffered channel (capacity {@code capacity}) in a running scheduler: {@code producers} goroutines send
+     * unique values, as many consumers receive until the channel is closed, and the main goroutine closes it once
+     * every producer is done. Processes are goroutine ids. Check with model {@code chan}, init = capacity.
+     */
+    public static Recording chanTorture(int ops, int producers, int capacity, long seed) {
+        HistoryRecorder rec = new HistoryRecorder();
+        long[] t = new long[2];
+        GoRuntime.run(new Config().gomaxprocs(Math.max(2, Runtime.getRuntime().availableProcessors())).sysmon(false), () -> {
+            Chan<Long> c = new Chan<>(capacity);
+            WaitGroup sent = new WaitGroup(), received = new WaitGroup();
+            int per = Math.max(1, ops / (2 * producers));
+            t[0] = System.nanoTime();
+            for (int p = 0; p < producers; p++) {
+                final long base = (long) p * per;
+                sent.add(1);
+                Go.go(() -> {
+                    Long me = Go.goid();
+                    for (long i = 0; i < per; i++) {
+                        Long v = base + i;
+                        if (HistoryRecorder.ENABLED) rec.invoke(me, SEND, v);
+                        c.send(v);
+                        if (HistoryRecorder.ENABLED) rec.ok(me, SEND, v);
+                    }
+                    sent.done();
+                });
+                received.add(1);
+                Go.go(() -> {
+                    Long me = Go.goid();
+                    while (true) {
+                        if (HistoryRecorder.ENABLED) rec.invoke(me, RECV, null);
+                        Chan.Received<Long> r = c.recv2();
+                        if (HistoryRecorder.ENABLED) rec.ok(me, RECV, r.ok() ? r.value() : null);
+                        if (!r.ok()) break;
+                    }
+                    received.done();
+                });
+            }
+            sent.await();
+            Long me = Go.goid();
+            if (HistoryRecorder.ENABLED) rec.invoke(me, CLOSE, null);
+            c.close();
+            if (HistoryRecorder.ENABLED) rec.ok(me, CLOSE, null);
+            received.await();
+            t[1] = System.nanoTime();
+        });
+        History h = rec.history("chan-torture");
+        return new Recording(h, "chan init=" + capacity, t[1] - t[0], h.size() / 2);
+    }
+
+    /**
+     * The cost of the recording sites: the owner's put/get loop of queue-torture on one thread, once through
+     * plain P calls and once through the same loop with its {@code if (HistoryRecorder.ENABLED)} sites. Each is
+     * run {@code rounds} times after a warm-up; returns the best {plain, instrumented} times in nanoseconds.
+     * With recording off the two should match: the JIT removes the sites.
+     */
+    public static long[] siteCost(int ops, int rounds) {
+        RunqAccess rt = new RunqAccess();
+        G[] gs = new G[ops + 1];
+        for (int i = 1; i <= ops; i++) gs[i] = rt.newG(i);
+        long bestPlain = Long.MAX_VALUE, bestSites = Long.MAX_VALUE;
+        for (int round = 0; round < rounds + 3; round++) {
+            P a = rt.newP(0), b = rt.newP(1);
+            long t0 = System.nanoTime();
+            long x = plainLoop(a, gs, ops);
+            long t1 = System.nanoTime();
+            long y = instrumentedLoop(b, gs, ops, new HistoryRecorder());
+            long t2 = System.nanoTime();
+            if (x != y) throw new IllegalStateException("the two loops diverged");
+            if (round >= 3) {
+                bestPlain = Math.min(bestPlain, t1 - t0);
+                bestSites = Math.min(bestSites, t2 - t1);
+            }
+        }
+        return new long[] {bestPlain, bestSites};
+    }
+
+    private static long plainLoop(P p, G[] gs, int ops) {
+        long sum = 0;
+        int next = 1;
+        for (int i = 0; i < ops; i++) {
+            if ((i & 3) != 3 && next < gs.length && (i & 7) != 6) {
+                p.runqput(gs[next++], (i & 15) == 0);
+            } else {
+                G g = p.runqget();
+                if (g != null) sum += g.goid();
+            }
+            if ((i & 127) == 127) while (p.runqget() != null) { }
+        }
+        return sum;
+    }
+
+    private static long instrumentedLoop(P p, G[] gs, int ops, HistoryRecorder rec) {
+        long sum = 0;
+        int next = 1;
+        Long zero = 0L;
+        for (int i = 0; i < ops; i++) {
+            if ((i & 3) != 3 && next < gs.length && (i & 7) != 6) {
+                G g = gs[next++];
+                boolean toNext = (i & 15) == 0;
+                if (HistoryRecorder.ENABLED) rec.invoke(zero, toNext ? PUT_NEXT : PUT, g.goid());
+                p.runqput(g, toNext);
+                if (HistoryRecorder.ENABLED) rec.ok(zero, toNext ? PUT_NEXT : PUT, g.goid());
+            } else {
+                if (HistoryRecorder.ENABLED) rec.invoke(zero, GET, null);
+                G g = p.runqget();
+                if (HistoryRecorder.ENABLED) rec.ok(zero, GET, g == null ? null : g.goid());
+                if (g != null) sum += g.goid();
+            }
+            if ((i & 127) == 127) while (p.runqget() != null) { }
+        }
+        return sum;
+    }
+
+    private static void await(CountDownLatch l) {
+        try {
+            l.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void join(Thread t) {
+        try {
+            t.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
