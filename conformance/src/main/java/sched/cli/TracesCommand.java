@@ -33,6 +33,8 @@ import sched.traces.TraceValidator;
                 "  ./sched traces --verify [--sample N] [--bugs]",
                 "      regenerate the corpus (or the first N traces of each file) from the manifest's seeds "
                         + "and compare it with the committed files",
+                "  ./sched traces --summary",
+                "      the manifest's counts and per-action coverage as Markdown tables",
                 "  ./sched traces --validate FILE|DIR...",
                 "      ask TLC whether each trace is a behaviour of its spec (property 4: traces recorded from the Java)",
                 "",
@@ -80,6 +82,9 @@ public final class TracesCommand implements Callable<Integer> {
     @Option(names = "--bugs", description = "With --verify: also re-run TLC on the bug configs and compare their counterexamples.")
     boolean verifyBugs;
 
+    @Option(names = "--summary", description = "Print the corpus manifest's counts and per-action coverage as Markdown tables.")
+    boolean summary;
+
     @Option(names = "--validate", description = "Check that the given traces (files, bundles, directories) are behaviours of their spec.")
     boolean validate;
 
@@ -111,11 +116,20 @@ public final class TracesCommand implements Callable<Integer> {
         Path mfile = manifest != null ? manifest.toAbsolutePath().normalize() : sdir.resolve("MANIFEST.tsv");
         Path odir = (outDir != null ? outDir : root.resolve("traces")).toAbsolutePath().normalize();
         Path work = (workDir != null ? workDir : root.resolve("target").resolve("traces-work")).toAbsolutePath().normalize();
-        if ((validate ? 1 : 0) + (verify ? 1 : 0) > 1) throw new UserError("--validate and --verify do not go together");
+        if ((validate ? 1 : 0) + (verify ? 1 : 0) + (summary ? 1 : 0) > 1) {
+            throw new UserError("--validate, --verify and --summary do not go together");
+        }
         if (!validate && !files.isEmpty()) {
             throw new UserError("unexpected argument " + files.getFirst() + " (trace files are for --validate)");
         }
         if (validate) return validate(out, sdir, work);
+        if (summary) {
+            Path mf = odir.resolve(sched.traces.CorpusManifest.FILE);
+            if (!Files.isRegularFile(mf)) throw new UserError("no corpus manifest " + mf);
+            out.print(sched.traces.CorpusSummary.markdown(sched.traces.CorpusManifest.read(mf)));
+            out.flush();
+            return 0;
+        }
         if (!Files.isDirectory(sdir)) throw new UserError("no spec directory " + sdir);
         if (manifest != null && !Files.isRegularFile(mfile)) throw new UserError("no manifest " + mfile);
         PrintStream log = new PrintStream(new WriterOutputStream(err), true, StandardCharsets.UTF_8);

@@ -170,6 +170,17 @@ class TracesValidatorTest {
     }
 
     @Test
+    void aTraceThatNamesNoSpecVersionOrConstantsIsStillChecked() throws Exception {
+        // as a recording from the Java may be: no specHash, no constants, no action list, generator of its own
+        List<String> lines = aimedLines();
+        edit(lines, 0, h -> with(with(with(with(h, "specHash", Json.NULL), "constants", Json.object().build()),
+                "actions", Json.array()), "generator", Json.of("java-recording")));
+        TraceValidator.Result r = only(write("recording.ndjson", lines));
+        assertEquals(TraceValidator.Status.VALID, r.status(), r.format());
+        assertEquals(3, r.steps());
+    }
+
+    @Test
     void inABundleEachTraceIsCheckedAndLinesAreTheFilesLines() throws Exception {
         List<String> lines = aimedLines();
         List<String> two = new ArrayList<>(lines);
