@@ -122,6 +122,15 @@ public final class TracesCommand implements Callable<Integer> {
         if (!validate && !files.isEmpty()) {
             throw new UserError("unexpected argument " + files.getFirst() + " (trace files are for --validate)");
         }
+        try {
+            return run(out, err, root, sdir, mfile, odir, work);
+        } catch (sched.traces.SpecChild.ChildFailure e) {
+            throw new UserError(e.getMessage());
+        }
+    }
+
+    private int run(PrintWriter out, PrintWriter err, Path root, Path sdir, Path mfile, Path odir, Path work)
+            throws IOException, InterruptedException {
         if (validate) return validate(out, sdir, work);
         if (summary) {
             Path mf = odir.resolve(sched.traces.CorpusManifest.FILE);

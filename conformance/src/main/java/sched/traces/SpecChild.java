@@ -20,14 +20,14 @@ import sched.trace.JsonWriter;
  * edit during the run does not matter, and TLC writes nothing next to the real specs), and returns its output
  * lines. The work directory {@code <workRoot>/<Spec>-<config>-<n>/} is deleted afterwards unless the run failed.
  */
-final class SpecChild {
+public final class SpecChild {
     private SpecChild() {}
 
     /** The child's output: its description of the spec (variables, actions, TLC version) and its result lines. */
     record Output(List<String> variables, List<String> actions, String tlc, List<Json.JObject> results) {}
 
-    /** A child that failed: its log names the reason. */
-    static final class ChildFailure extends IOException {
+    /** A child that failed (usually a spec or config TLC cannot load): the message ends with its log's last lines. */
+    public static final class ChildFailure extends IOException {
         ChildFailure(String msg) { super(msg); }
     }
 
