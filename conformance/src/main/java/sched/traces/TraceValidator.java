@@ -62,6 +62,23 @@ public final class TraceValidator {
      */
     public record Options(Path specDir, Path workRoot, String maxHeap) {}
 
+    /**
+     * Validates traces held in memory (e.g. just recorded from the Java): each is written to
+     * {@code <workRoot>/recorded/<i>.ndjson} and validated; results name those files.
+     */
+    public static List<Result> validateTraces(List<sched.trace.Trace> traces, Options o)
+            throws IOException, InterruptedException {
+        Path dir = o.workRoot().resolve("recorded");
+        Files.createDirectories(dir);
+        List<Path> files = new ArrayList<>();
+        for (int i = 0; i < traces.size(); i++) {
+            Path f = dir.resolve(i + ".ndjson");
+            sched.trace.TraceWriter.write(f, traces.get(i));
+            files.add(f);
+        }
+        return validate(files, o);
+    }
+
     /** Validates one trace file (or bundle). */
     public static List<Result> validate(Path file, Options o) throws IOException, InterruptedException {
         return validate(List.of(file), o);

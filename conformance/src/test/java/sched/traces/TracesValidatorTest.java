@@ -181,6 +181,17 @@ class TracesValidatorTest {
     }
 
     @Test
+    void tracesInMemoryAreValidatedToo() throws Exception {
+        List<sched.trace.Trace> ts = new ArrayList<>();
+        for (TraceBundle.Entry e : TraceBundle.read(TracesTestSupport.corpus().resolve("Mini/ci.random-walk.ndjson.gz"))) {
+            ts.add(e.trace());
+        }
+        List<TraceValidator.Result> rs = TraceValidator.validateTraces(ts, TracesTestSupport.validatorOptions());
+        assertEquals(ts.size(), rs.size());
+        rs.forEach(r -> assertEquals(TraceValidator.Status.VALID, r.status(), r.format()));
+    }
+
+    @Test
     void inABundleEachTraceIsCheckedAndLinesAreTheFilesLines() throws Exception {
         List<String> lines = aimedLines();
         List<String> two = new ArrayList<>(lines);
