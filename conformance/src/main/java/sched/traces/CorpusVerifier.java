@@ -96,7 +96,7 @@ public final class CorpusVerifier {
         if (cj.get("maxStates") != null) job.put("maxStates", cj.get("maxStates"));
         SpecChild.Output out = SpecChild.run("walk", specFile, cfg, job.build(), o.workRoot(), o.maxHeap());
         SpecManifest.Entry entry = new SpecManifest.Entry(spec, specFile, cfg, config, SpecManifest.Kind.CI, null, null, "", 0);
-        TraceGenerator.Walked w = TraceGenerator.assemble(out, spec, hash, entry, depth);
+        TraceGenerator.Walked w = TraceGenerator.assemble(out, spec, hash, entry);
         int compared = 0;
         for (Json.JObject f : files) {
             Path file = o.outDir().resolve(str(f, "file"));

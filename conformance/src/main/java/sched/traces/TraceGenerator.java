@@ -129,7 +129,7 @@ public final class TraceGenerator {
                 SpecChild.Output out = SpecChild.run("walk", specFile, e.configFile(), plan.job(), o.workRoot(), o.maxHeap());
                 actions = out.actions();
                 tlcVersion = out.tlc();
-                Walked w = assemble(out, spec, hash, e, o.depth());
+                Walked w = assemble(out, spec, hash, e);
                 List<Json> files = new ArrayList<>();
                 for (String kind : WALK_KINDS) {
                     List<Trace> ts = w.byKind().get(kind);
@@ -331,7 +331,7 @@ public final class TraceGenerator {
     /** The walks of one child run as traces, by kind, and the aimed walks that could not be made (action → why). */
     record Walked(Map<String, List<Trace>> byKind, Map<String, String> aimProblems) {}
 
-    static Walked assemble(SpecChild.Output out, String spec, String hash, SpecManifest.Entry e, int depthUnused)
+    static Walked assemble(SpecChild.Output out, String spec, String hash, SpecManifest.Entry e)
             throws IOException {
         Json.JObject constants = constants(e.configFile());
         Map<String, List<Trace>> byKind = new LinkedHashMap<>();
