@@ -111,6 +111,11 @@ public final class GoRuntime {
         if (sysmon != null) sysmon.stop();
         for (M m : sched.allm) {
             Thread t = m.thread;
+            // An M allocated just before exit may not have its thread yet (startm creates it right after).
+            for (long deadline = System.nanoTime() + 1_000_000_000L; t == null && System.nanoTime() < deadline; ) {
+                Thread.onSpinWait();
+                t = m.thread;
+            }
             if (t == null || t == Thread.currentThread()) continue;
             if (m.curg != null && m.curg.status() == G.RUNNING) continue; // user code that never yields
             try {

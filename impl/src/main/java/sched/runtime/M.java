@@ -22,7 +22,7 @@ public final class M {
 
     final int id;
     final Sched sched;
-    Thread thread;
+    volatile Thread thread;
     /** The goroutine running on this M, if any. */
     G curg;
     /** The P this M holds (null while parked, in a syscall without P, or between ReleaseP and re-acquiring). */

@@ -73,6 +73,9 @@ public final class P {
     G gFree;
     int gFreeCount;
 
+    /** Goroutines created on this P (summed by Counters; owner only). */
+    long goroutinesCreated;
+
     /** Timers of this P (part 2). */
     final Timers timers;
 

@@ -33,7 +33,9 @@ final class ProductionSeam implements Seam {
     @Override public void unpark(M m) { LockSupport.unpark(m.thread); }
 
     @Override public void pause(M m, long micros) {
-        long end = System.nanoTime() + micros * 1000;
-        while (System.nanoTime() < end) Thread.onSpinWait();
+        // Go sleeps (usleep) here; a JVM park sleeps far longer than a few microseconds, so give the core away
+        // once instead (Go's osyield), after a short spin for the common case of a very short wait.
+        for (int i = 0; i < 32; i++) Thread.onSpinWait();
+        Thread.yield();
     }
 }

@@ -65,7 +65,7 @@ public final class Sched {
 
     final Seam seam;
     final Config config;
-    final Counters counters = new Counters();
+    final Counters counters = new Counters(this);
     final GoRuntime runtime;
 
     /** sched.lock: guards the global queue, the idle lists and M bookkeeping. */
@@ -249,7 +249,7 @@ public final class Sched {
         gp.label = label;
         gp.newContinuation(fn);
         gp.casgstatus(gp.status(), G.RUNNABLE);
-        counters.goroutines.increment();
+        pp.goroutinesCreated++; // per P, owner only: no shared counter on the spawn path
         SchedEvents.create(gp, m.curg, pp);
         pp.runqput(gp, true);
         if (Probes.ENABLED) {
@@ -317,6 +317,12 @@ public final class Sched {
      */
     void startm(M caller, P pp, boolean spinning) {
         lock.lock();
+        if (exiting) {
+            // No new Ms once the run is over (exit() sets exiting under this lock, so shutdown sees every M).
+            lock.unlock();
+            if (spinning) addNmspinning(-1);
+            return;
+        }
         if (pp == null) {
             pp = pidleget();
             if (pp == null) {
@@ -1280,6 +1286,7 @@ public final class Sched {
             return new SchedulerError("checkdead: inconsistent counts: mcount=" + mcount + " nmidle=" + nmidle
                     + " nmidlelocked=" + nmidlelocked + " nmsys=" + nmsys);
         }
+        for (P p : allp) if (p.timers.next() != 0) return null; // a timer will wake somebody
         List<G> waiting = new ArrayList<>();
         allgsLock.lock();
         try {
@@ -1296,7 +1303,6 @@ public final class Sched {
         } finally {
             allgsLock.unlock();
         }
-        for (P p : allp) if (p.timers.next() != 0) return null; // a timer will wake somebody
         return new DeadlockException(waiting);
     }
 
@@ -1358,6 +1364,7 @@ public final class Sched {
             P pp = old[i];
             pp.runqdrain(this::globrunqput);
             pp.timers.moveTo(ps[i % nprocs].timers);
+            counters.goroutines.add(pp.goroutinesCreated);
             gfputGlobal(pp, 0);
             pp.setStatus(P.DEAD);
         }
