@@ -30,7 +30,8 @@ final class Validation {
         String spec = WalkChild.str(job, "spec");
         String specHash = job.get("specHash") instanceof Json.JString s ? s.value() : null;
         // the hash is checked per trace below: a trace without one (a recording that names no version) is accepted
-        TraceSchema schema = new TraceSchema(spec, null, model.variables, new HashSet<>(model.actionNames));
+        // and the variables too: auxiliary variables (aux*) may be left out
+        TraceSchema schema = new TraceSchema(spec, null, null, new HashSet<>(model.actionNames));
         Json.JObject constants = job.get("constants") instanceof Json.JObject c ? c : null;
         String cfgFile = job.get("configFile") instanceof Json.JString s ? s.value() : WalkChild.str(job, "cfgBase") + ".cfg";
         String configName = job.get("configName") instanceof Json.JString s ? s.value() : null;
@@ -51,7 +52,9 @@ final class Validation {
                 Trace t = en.trace();
                 String cfg = t.header().config() == null ? TraceValidator.DEFAULT_CONFIG : t.header().config();
                 String h = t.header().specHash();
-                String problem = h != null && specHash != null && !h.equals(specHash)
+                String problem = variablesProblem(model.variables, t.header().variables()) != null
+                        ? variablesProblem(model.variables, t.header().variables())
+                        : h != null && specHash != null && !h.equals(specHash)
                         ? "spec hash mismatch: the trace was made from " + spec + " version " + h + ", the spec is now "
                         + specHash + " (regenerate the trace)"
                         : configName != null && !configName.equals(cfg)
@@ -71,6 +74,25 @@ final class Validation {
         w.write('\n');
     }
 
+    /** Auxiliary variables (history only, not part of the abstract state: docs/SPECS.md) are named {@code aux...}. */
+    static boolean auxiliary(String variable) {
+        return variable.startsWith("aux");
+    }
+
+    /** The header's variables must be the spec's, except that auxiliary ones may be missing. */
+    private static String variablesProblem(List<String> spec, List<String> header) {
+        TreeSet<String> missing = new TreeSet<>(spec);
+        header.forEach(missing::remove);
+        missing.removeIf(Validation::auxiliary);
+        TreeSet<String> extra = new TreeSet<>(header);
+        spec.forEach(extra::remove);
+        if (missing.isEmpty() && extra.isEmpty()) return null;
+        return "header variables differ from the spec's"
+                + (missing.isEmpty() ? "" : "; missing: " + String.join(", ", missing))
+                + (extra.isEmpty() ? "" : "; not in the spec: " + String.join(", ", extra))
+                + " (only auxiliary variables, aux..., may be left out)";
+    }
+
     private static String constantsProblem(Trace t, Json.JObject cfg, String cfgFile) {
         if (cfg == null || t.header().constants().size() == 0) return null;
         List<String> differ = new ArrayList<>();
@@ -87,23 +109,25 @@ final class Validation {
                 : "the trace's constants differ from " + cfgFile + ": " + String.join("; ", differ);
     }
 
+    /**
+     * Follows the trace through the spec. When the trace leaves out auxiliary variables several spec states can
+     * match one trace state, so the set of every matching state is followed (each once, by fingerprint).
+     */
     private static Json.JObject check(SpecModel model, Path file, Trace t, TraceBundle.Entry en) {
         List<TraceStep> steps = t.steps();
-        SpecModel.Succ current = null;
+        List<String> vars = t.header().variables();
+        List<SpecModel.Succ> current = new ArrayList<>();
         List<SpecModel.Succ> inits = model.initStates();
-        for (SpecModel.Succ s : inits) {
-            if (s.state().equals(steps.getFirst().state())) {
-                current = s;
-                break;
-            }
-        }
-        if (current == null) {
-            SpecModel.Succ closest = closest(inits, steps.getFirst().state());
+        Json.JObject first = steps.getFirst().state();
+        for (SpecModel.Succ s : inits) if (matches(s.state(), first, vars)) current.add(s);
+        if (current.isEmpty()) {
+            SpecModel.Succ closest = closest(inits, first, vars);
             return notBehaviour(file, en, 0, "Init", "the first state is not an initial state of the spec; "
-                    + describe(closest, steps.getFirst().state(), "the closest initial state"), closest, steps.getFirst().state());
+                    + describe(closest, first, vars, "the closest initial state"), closest, first, vars);
         }
         for (int k = 1; k < steps.size(); k++) {
             TraceStep step = steps.get(k);
+            Json.JObject want = step.state();
             String label = Walks.label(step.action(), step.args());
             List<SpecModel.Instance> named = model.instances.stream().filter(i -> i.name().equals(step.action())).toList();
             List<SpecModel.Instance> exact = named.stream().filter(i -> i.args().equals(step.args())).toList();
@@ -112,47 +136,55 @@ final class Validation {
                 named.forEach(i -> shapes.add(i.label()));
                 return notBehaviour(file, en, k, step.action(), "step " + k + ": " + step.action()
                         + " has no instance with arguments " + step.args().toText() + " (its instances: "
-                        + String.join(", ", shapes) + ")", null, step.state());
+                        + String.join(", ", shapes) + ")", null, want, vars);
             }
             List<SpecModel.Succ> succ = new ArrayList<>();
-            for (SpecModel.Instance in : exact) succ.addAll(model.successors(current.tlc(), in));
-            succ.sort(SpecModel.ORDER);
-            SpecModel.Succ next = null;
-            for (SpecModel.Succ s : succ) {
-                if (s.state().equals(step.state())) {
-                    next = s;
-                    break;
-                }
+            for (SpecModel.Succ c : current) {
+                for (SpecModel.Instance in : exact) succ.addAll(model.successors(c.tlc(), in));
             }
-            if (next == null) {
+            succ.sort(SpecModel.ORDER);
+            List<SpecModel.Succ> next = new ArrayList<>();
+            java.util.Set<Long> seen = new HashSet<>();
+            for (SpecModel.Succ s : succ) {
+                if (matches(s.state(), want, vars) && seen.add(s.tlc().fingerPrint())) next.add(s);
+            }
+            if (next.isEmpty()) {
                 String msg;
                 SpecModel.Succ closest;
-                List<SpecModel.Succ> any = model.successors(current.tlc());
-                SpecModel.Succ instead = any.stream().filter(x -> x.state().equals(step.state())).findFirst().orElse(null);
+                List<SpecModel.Succ> any = new ArrayList<>();
+                for (SpecModel.Succ c : current) any.addAll(model.successors(c.tlc()));
+                any.sort(SpecModel.ORDER);
+                SpecModel.Succ instead = any.stream().filter(x -> matches(x.state(), want, vars)).findFirst().orElse(null);
                 if (succ.isEmpty()) {
-                    closest = instead != null ? instead : closest(any, step.state());
+                    closest = instead != null ? instead : closest(any, want, vars);
                     msg = "step " + k + ": " + label + " is not enabled in the state of step " + (k - 1)
                             + (closest == null ? " (no action is)" : instead != null
                             ? "; " + instead.by().label() + " leads to exactly the state of step " + k
-                            : "; " + describe(closest, step.state(), "the closest successor (by " + closest.by().label() + ")"));
+                            : "; " + describe(closest, want, vars, "the closest successor (by " + closest.by().label() + ")"));
                 } else {
-                    closest = closest(succ, step.state());
+                    closest = closest(succ, want, vars);
                     msg = "step " + k + ": " + label + " does not lead from the state of step " + (k - 1)
-                            + " to the state of step " + k + "; " + describe(closest, step.state(), "its closest successor")
+                            + " to the state of step " + k + "; " + describe(closest, want, vars, "its closest successor")
                             + (instead != null ? "; " + instead.by().label() + " does" : "");
                 }
-                return notBehaviour(file, en, k, step.action(), msg, closest, step.state());
+                return notBehaviour(file, en, k, step.action(), msg, closest, want, vars);
             }
             current = next;
         }
         return Json.object().put("file", file.toString()).put("status", "valid").put("steps", steps.size() - 1).build();
     }
 
-    private static SpecModel.Succ closest(List<SpecModel.Succ> cands, Json.JObject want) {
+    /** Equal in every variable the trace has. */
+    private static boolean matches(Json.JObject spec, Json.JObject trace, List<String> vars) {
+        for (String v : vars) if (!trace.get(v).equals(spec.get(v))) return false;
+        return true;
+    }
+
+    private static SpecModel.Succ closest(List<SpecModel.Succ> cands, Json.JObject want, List<String> vars) {
         SpecModel.Succ best = null;
         int bestDiff = Integer.MAX_VALUE;
         for (SpecModel.Succ s : cands) {
-            int d = differing(s.state(), want).size();
+            int d = differing(s.state(), want, vars).size();
             if (d < bestDiff) {
                 best = s;
                 bestDiff = d;
@@ -161,18 +193,18 @@ final class Validation {
         return best;
     }
 
-    static List<String> differing(Json.JObject have, Json.JObject want) {
+    static List<String> differing(Json.JObject have, Json.JObject want, List<String> vars) {
         List<String> out = new ArrayList<>();
-        for (Map.Entry<String, Json> e : want.fields().entrySet()) {
-            if (!e.getValue().equals(have.get(e.getKey()))) out.add(e.getKey());
+        for (String v : vars) {
+            if (!want.get(v).equals(have.get(v))) out.add(v);
         }
         return out;
     }
 
     /** "closest ... differs in x, y: x[k]: trace 1, spec 2; y: trace [], spec [g1]" */
-    private static String describe(SpecModel.Succ closest, Json.JObject want, String what) {
+    private static String describe(SpecModel.Succ closest, Json.JObject want, List<String> traceVars, String what) {
         if (closest == null) return "nothing to compare with";
-        List<String> vars = differing(closest.state(), want);
+        List<String> vars = differing(closest.state(), want, traceVars);
         List<String> parts = new ArrayList<>();
         for (String v : vars) {
             Json t = want.get(v);
@@ -188,11 +220,11 @@ final class Validation {
         return what + " differs in " + String.join(", ", vars) + " (" + String.join("; ", parts) + ")";
     }
 
-    private static Json.JObject notBehaviour(Path file, TraceBundle.Entry en, int step, String action, String message, SpecModel.Succ closest,
-                                             Json.JObject want) {
+    private static Json.JObject notBehaviour(Path file, TraceBundle.Entry en, int step, String action, String message,
+                                             SpecModel.Succ closest, Json.JObject want, List<String> traceVars) {
         Json.ObjectBuilder b = Json.object().put("file", file.toString()).put("status", "not-a-behaviour")
                 .put("line", en.lineOfStep(step)).put("step", step).put("action", action).put("message", message);
-        List<String> vars = closest == null ? List.of() : differing(closest.state(), want);
+        List<String> vars = closest == null ? List.of() : differing(closest.state(), want, traceVars);
         b.put("differs", Json.array(vars.stream().map(Json::of).toList()));
         if (closest != null && closest.by() != null) b.put("closestBy", closest.by().label());
         return b.build();

@@ -64,7 +64,7 @@ class TracesCommandTest {
         // an edited walk no longer regenerates
         Path f = out.resolve("Mini/ci.random-walk.ndjson.gz");
         String text = sched.traces.TraceBundle.text(f);
-        sched.traces.TraceBundle.write(f, text.replaceFirst("\"done\":0}}\n", "\"done\":0} }\n"));
+        sched.traces.TraceBundle.write(f, text.replaceFirst("\"done\":0,", "\"done\":0 ,"));
         Run bad = traces("--verify", "--out", out.toString());
         assertEquals(1, bad.exit(), bad.out() + bad.err());
         assertTrue(bad.out().contains("ci.random-walk.ndjson.gz: its text differs from the manifest's SHA-256"), bad.out());

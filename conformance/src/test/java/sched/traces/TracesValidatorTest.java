@@ -180,6 +180,42 @@ class TracesValidatorTest {
         assertEquals(3, r.steps());
     }
 
+    /** The lines with variable {@code var} taken out of the header and every state. */
+    static List<String> without(List<String> lines, String var) throws Exception {
+        List<String> out = new ArrayList<>();
+        for (String l : lines) {
+            Json.JObject o = (Json.JObject) JsonReader.parse(l);
+            if (o.has("format")) {
+                o = with(o, "variables", Json.array(((Json.JArray) o.get("variables")).items().stream()
+                        .filter(v -> !v.equals(Json.of(var))).toList()));
+            } else {
+                Json.ObjectBuilder st = Json.object();
+                ((Json.JObject) o.get("state")).fields().forEach((k, v) -> { if (!k.equals(var)) st.put(k, v); });
+                o = with(o, "state", st.build());
+            }
+            out.add(o.toText());
+        }
+        return out;
+    }
+
+    @Test
+    void auxiliaryVariablesMayBeLeftOutOthersNot() throws Exception {
+        // a recording from the Java has no history variables (auxLog): every walk still validates without them
+        Path c = TracesTestSupport.corpus();
+        List<String> lines = new ArrayList<>(TraceBundle.text(c.resolve("Mini/ci.random-walk.ndjson.gz")).lines().toList());
+        List<String> noAux = without(lines, "auxLog");
+        List<TraceValidator.Result> rs = TraceValidator.validate(write("no-aux.ndjson", noAux), TracesTestSupport.validatorOptions());
+        assertEquals(TracesTestSupport.COUNT, rs.size());
+        rs.forEach(r -> assertEquals(TraceValidator.Status.VALID, r.status(), r.format()));
+        assertTrue(String.join("\n", lines).contains("\"action\":\"Take\""), "the walks take Take, which writes auxLog");
+
+        TraceValidator.Result r = only(write("no-done.ndjson", without(aimedLines(), "done")));
+        assertEquals(TraceValidator.Status.BAD_INPUT, r.status());
+        assertEquals(1, r.line());
+        assertEquals("header variables differ from the spec's; missing: done (only auxiliary variables, aux..., may be left out)",
+                r.message());
+    }
+
     @Test
     void tracesInMemoryAreValidatedToo() throws Exception {
         List<sched.trace.Trace> ts = new ArrayList<>();
