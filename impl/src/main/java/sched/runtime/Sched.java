@@ -742,7 +742,9 @@ public final class Sched {
             // GOMAXPROCS >> 1 program with little parallelism does not burn CPU.
             int procs = gomaxprocs;
             // Every other P idle (or GOMAXPROCS=1): new work can only come from outside the run queues
-            // (syscalls returning, timers), so there is nothing to steal. Otherwise limit the spinning Ms.
+            // (syscalls returning, timers), so there is nothing to steal (Go up to 1.13; 1.14 dropped the test
+            // when it began stealing timers from idle Ps, which this runtime does above, before this point).
+            // Spinning.tla's StartSpinning has the same branch. Otherwise limit the spinning Ms.
             boolean spin = npidle() != procs - 1 && (m.spinning || 2 * nmspinning() < procs - npidle());
             if (spin && !m.spinning) {
                 m.spinning = true;
