@@ -16,6 +16,7 @@ public final class Config {
     boolean scheddetail;
     java.io.PrintStream traceOut = System.err;
     int maxMCount = 10_000;
+    int runqSize = P.RUNQ_SIZE;
 
     public Config() {}
 
@@ -64,6 +65,18 @@ public final class Config {
     public Config maxMCount(int n) {
         if (n < 1) throw new IllegalArgumentException("maxMCount must be >= 1, got " + n);
         this.maxMCount = n;
+        return this;
+    }
+
+    /**
+     * The capacity of each P's local ring (Go: 256). Only the conformance driver changes it, to replay models
+     * whose ring is small (Spinning.tla's {@code Cap}); a power of two, at least 2.
+     */
+    public Config runqSize(int n) {
+        if (n < 2 || Integer.bitCount(n) != 1) {
+            throw new IllegalArgumentException("runqSize must be a power of two >= 2, got " + n);
+        }
+        this.runqSize = n;
         return this;
     }
 

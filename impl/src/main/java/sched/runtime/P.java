@@ -23,8 +23,8 @@ import java.lang.invoke.VarHandle;
  * Each atomic memory operation ends at a probe named after the RunQueue.tla action it implements.
  */
 public final class P {
+    /** Go's ring capacity, and the default ({@link Config#runqSize} changes it, for replaying small models). */
     public static final int RUNQ_SIZE = 256;
-    static final int MASK = RUNQ_SIZE - 1;
     public static final int IDLE = 0, RUNNING = 1, SYSCALL = 2, DEAD = 4;
 
     private static final VarHandle HEAD, TAIL, RUNNEXT, STATUS;
@@ -58,12 +58,14 @@ public final class P {
     /** When the current time slice began (nanotime). */
     long sliceStart;
 
-    private final G[] runq = new G[RUNQ_SIZE];
+    /** This P's ring capacity (a power of two, {@link #RUNQ_SIZE} unless the config says otherwise) and mask. */
+    final int size, mask;
+    private final G[] runq;
     @SuppressWarnings("unused") private volatile int runqhead;
     @SuppressWarnings("unused") private volatile int runqtail;
     @SuppressWarnings("unused") private volatile G runnext;
     /** Scratch for runqputslow (owner only: no allocation on the overflow path). */
-    private final G[] batch = new G[RUNQ_SIZE / 2 + 1];
+    private final G[] batch;
     /** Whether the last successful runqget took runnext (the G inherits the time slice). */
     boolean lastInherit;
 
@@ -83,6 +85,10 @@ public final class P {
         this.sched = sched;
         this.id = id;
         this.timers = new Timers(this);
+        this.size = sched.config.runqSize;
+        this.mask = size - 1;
+        this.runq = new G[size];
+        this.batch = new G[size / 2 + 1];
     }
 
     public int id() { return id; }
@@ -119,8 +125,8 @@ public final class P {
             int h = (int) HEAD.getAcquire(this);
             int t = runqtail; // only the owner writes the tail
             if (Probes.ENABLED) probe(Step.PutLoadHead);
-            if (t - h < RUNQ_SIZE) {
-                runq[t & MASK] = gp;
+            if (t - h < size) {
+                runq[t & mask] = gp;
                 TAIL.setRelease(this, t + 1); // publishes the slot
                 if (Probes.ENABLED) probe(Step.PutPublish);
                 return;
@@ -136,9 +142,9 @@ public final class P {
      */
     boolean runqputslow(G gp, int h, int t) {
         int n = (t - h) / 2;
-        if (n != RUNQ_SIZE / 2) throw new SchedulerError("runqputslow: queue is not full (" + (t - h) + ")");
+        if (n != size / 2) throw new SchedulerError("runqputslow: queue is not full (" + (t - h) + ")");
         G[] b = batch;
-        for (int i = 0; i < n; i++) b[i] = runq[(h + i) & MASK];
+        for (int i = 0; i < n; i++) b[i] = runq[(h + i) & mask];
         if (!HEAD.compareAndSet(this, h, h + n)) return false; // release: the slots may now be reused
         if (Probes.ENABLED) probe(Step.PutSlowGrab);
         b[n] = gp;
@@ -170,7 +176,7 @@ public final class P {
             int t = runqtail;
             if (Probes.ENABLED) probe(Step.GetLoadHead);
             if (t == h) return null;
-            G gp = runq[h & MASK];
+            G gp = runq[h & mask];
             if (HEAD.compareAndSet(this, h, h + 1)) { // release: the slot is free again
                 lastInherit = false;
                 if (Probes.ENABLED) probe(Step.GetCas);
@@ -211,15 +217,15 @@ public final class P {
                             sched.seam.pause(thief, 3);
                         }
                         if (!RUNNEXT.compareAndSet(this, next, null)) continue;
-                        dst[dstHead & MASK] = next;
+                        dst[dstHead & mask] = next;
                         if (Probes.ENABLED) probe(Step.GrabRunnext);
                         return 1;
                     }
                 }
                 return 0;
             }
-            if (n > RUNQ_SIZE / 2) continue; // head and tail read at different moments: inconsistent
-            for (int i = 0; i < n; i++) dst[(dstHead + i) & MASK] = runq[(h + i) & MASK];
+            if (n > size / 2) continue; // head and tail read at different moments: inconsistent
+            for (int i = 0; i < n; i++) dst[(dstHead + i) & mask] = runq[(h + i) & mask];
             if (Probes.ENABLED) probe(Step.GrabCopy);
             if (HEAD.compareAndSet(this, h, h + n)) {
                 if (Probes.ENABLED) probe(Step.GrabCas);
@@ -237,11 +243,11 @@ public final class P {
         int n = victim.runqgrab(runq, t, stealRunNextG, thief);
         if (n == 0) return null;
         n--;
-        G gp = runq[(t + n) & MASK];
-        runq[(t + n) & MASK] = null;
+        G gp = runq[(t + n) & mask];
+        runq[(t + n) & mask] = null;
         if (n == 0) return gp;
         int h = (int) HEAD.getAcquire(this);
-        if (t - h + n >= RUNQ_SIZE) throw new SchedulerError("runqsteal: runq overflow on p" + id);
+        if (t - h + n >= size) throw new SchedulerError("runqsteal: runq overflow on p" + id);
         TAIL.setRelease(this, t + n);
         return gp;
     }
@@ -265,7 +271,7 @@ public final class P {
     /** Number of Gs in the ring (not counting runnext); approximate when others act concurrently. */
     public int runqsize() {
         int n = (int) TAIL.getAcquire(this) - (int) HEAD.getAcquire(this);
-        return Math.max(0, Math.min(n, RUNQ_SIZE));
+        return Math.max(0, Math.min(n, size));
     }
 
     public G runnext() { return (G) RUNNEXT.getAcquire(this); }
@@ -274,9 +280,9 @@ public final class P {
     public G[] runqContents() {
         int h = (int) HEAD.getAcquire(this);
         int t = (int) TAIL.getAcquire(this);
-        int n = Math.max(0, Math.min(t - h, RUNQ_SIZE));
+        int n = Math.max(0, Math.min(t - h, size));
         G[] out = new G[n];
-        for (int i = 0; i < n; i++) out[i] = runq[(h + i) & MASK];
+        for (int i = 0; i < n; i++) out[i] = runq[(h + i) & mask];
         return out;
     }
 

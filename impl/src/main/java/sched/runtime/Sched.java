@@ -102,6 +102,17 @@ public final class Sched {
     volatile boolean exiting;
     G mainG;
 
+    /**
+     * Replay hook (set by {@link DeterministicSeam#install}): the main goroutine is an ordinary one, so its return
+     * is a plain goexit and does not end the run (a TLA+ behaviour may let g1 exit and go on).
+     */
+    boolean mainIsOrdinary;
+    /**
+     * Replay hook: when set, a verdict of checkdead from an M that is about to park (a deadlock report, or a
+     * lost wakeup) goes here and the M parks as usual, instead of ending the run; the driver decides.
+     */
+    java.util.function.Consumer<Throwable> checkdeadSink;
+
     Sched(GoRuntime runtime, Config config) {
         this.runtime = runtime;
         this.config = config;
@@ -464,10 +475,28 @@ public final class Sched {
         Throwable dead = checkdead();
         lock.unlock();
         if (dead != null) {
+            if (checkdeadSink != null) {
+                checkdeadSink.accept(dead);
+                return true;
+            }
             runtime.fatal(dead, null);
             return false;
         }
         return true;
+    }
+
+    /** The idle-P list, head first (for the replay snapshot: call only while no M moves). */
+    List<P> pidleList() {
+        List<P> out = new ArrayList<>();
+        for (P p = pidle; p != null; p = p.link) out.add(p);
+        return out;
+    }
+
+    /** The idle-M list, head first (for the replay snapshot: call only while no M moves). */
+    List<M> midleList() {
+        List<M> out = new ArrayList<>();
+        for (M m = midle; m != null; m = m.schedlink) out.add(m);
+        return out;
     }
 
     /** mget: take an idle M (lock held), or null. */
@@ -556,7 +585,7 @@ public final class Sched {
         int n = size / gomaxprocs + 1;
         if (n > size) n = size;
         if (max > 0 && n > max) n = max;
-        if (n > P.RUNQ_SIZE / 2) n = P.RUNQ_SIZE / 2;
+        if (n > pp.size / 2) n = pp.size / 2;
         runqsize = size - n;
         G gp = runqhead;
         runqhead = gp.schedlink;
@@ -634,13 +663,21 @@ public final class Sched {
             } finally {
                 lock.unlock();
             }
-            if (gp != null && Probes.ENABLED) probe(m, Step.Schedule61, MState.picked);
+            if (gp != null && Probes.ENABLED) {
+                m.nextg = gp; // published before the probe: the snapshot sees the picked G
+                m.inheritTime = false;
+                probe(m, Step.Schedule61, MState.picked);
+            }
         }
         if (gp == null) {
             gp = pp.runqget();
             if (gp != null) {
                 inherit = pp.lastInherit;
-                if (Probes.ENABLED) probe(m, Step.RunqGet, MState.picked);
+                if (Probes.ENABLED) {
+                    m.nextg = gp;
+                    m.inheritTime = inherit;
+                    probe(m, Step.RunqGet, MState.picked);
+                }
             }
         }
         if (gp == null) {
@@ -721,7 +758,10 @@ public final class Sched {
             G gp = pp.runqget();
             if (gp != null) {
                 m.inheritTime = pp.lastInherit;
-                if (Probes.ENABLED) probe(m, Step.RunqGet, MState.picked);
+                if (Probes.ENABLED) {
+                    m.nextg = gp;
+                    probe(m, Step.RunqGet, MState.picked);
+                }
                 return gp;
             }
             // global runq
@@ -734,7 +774,10 @@ public final class Sched {
                 }
                 if (gp != null) {
                     m.inheritTime = false;
-                    if (Probes.ENABLED) probe(m, Step.GlobRunqGet, MState.picked);
+                    if (Probes.ENABLED) {
+                        m.nextg = gp;
+                        probe(m, Step.GlobRunqGet, MState.picked);
+                    }
                     return gp;
                 }
             }
@@ -768,7 +811,10 @@ public final class Sched {
                             counters.steals.increment();
                             SchedEvents.steal(pp, p2, gp);
                             m.inheritTime = false;
-                            if (Probes.ENABLED) probe(m, Step.RunqSteal, MState.picked);
+                            if (Probes.ENABLED) {
+                                m.nextg = gp;
+                                probe(m, Step.RunqSteal, MState.picked);
+                            }
                             return gp;
                         }
                     }
@@ -797,7 +843,10 @@ public final class Sched {
                 gp = globrunqget(pp, 0);
                 m.inheritTime = false;
                 lock.unlock();
-                if (Probes.ENABLED) probe(m, Step.GlobRunqGet, MState.picked);
+                if (Probes.ENABLED) {
+                    m.nextg = gp;
+                    probe(m, Step.GlobRunqGet, MState.picked);
+                }
                 return gp;
             }
             releasep(m);
@@ -1004,7 +1053,7 @@ public final class Sched {
         boolean locked = gp.lockedm != null;
         gp.lockedm = null;
         gp.lockedExt = 0;
-        boolean isMain = gp == mainG;
+        boolean isMain = gp == mainG && !mainIsOrdinary;
         if (!isMain) m.p.gfput(gp);
         if (Probes.ENABLED) probe(m, Step.GoExit, MState.schedule);
         if (panic != null) {
