@@ -3,8 +3,6 @@ package sched.bench;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.SynchronousQueue;
-import sched.runtime.Chan;
-import sched.runtime.Go;
 
 /** pingpong: main sends a counter, the echo goroutine sends it back plus one; n round trips. */
 final class PingPong {
@@ -13,23 +11,7 @@ final class PingPong {
     static long run(Peer peer, Params p, int procs) throws Exception {
         long n = p.get("n");
         return switch (peer) {
-            case GORT -> OnRuntime.run(procs, () -> {
-                Chan<Long> ping = new Chan<>(0), pong = new Chan<>(0);
-                Go.go(() -> {
-                    for (;;) {
-                        Long v = ping.recv();
-                        if (v == null) return;
-                        pong.send(v + 1);
-                    }
-                });
-                long v = 0;
-                for (long i = 0; i < n; i++) {
-                    ping.send(v);
-                    v = pong.recv();
-                }
-                ping.close();
-                return v;
-            });
+            case GORT -> OnRuntime.run(procs, () -> sched.examples.PingPong.run(n));
             case VTHREADS -> {
                 Slot ping = new Slot(), pong = new Slot();
                 long[] out = new long[1];

@@ -7,8 +7,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.RecursiveTask;
-import sched.runtime.Chan;
-import sched.runtime.Go;
 
 /** skynet: a tree of tasks, fan-out div; leaves return their number, inner nodes sum their children. */
 final class Skynet {
@@ -18,11 +16,7 @@ final class Skynet {
         long n = p.get("n");
         int div = p.getInt("div");
         return switch (peer) {
-            case GORT -> OnRuntime.run(procs, () -> {
-                Chan<Long> c = new Chan<>(1);
-                Go.go(() -> gort(c, 0, n, div));
-                return c.recv();
-            });
+            case GORT -> OnRuntime.run(procs, () -> sched.examples.Skynet.run(n, div));
             case VTHREADS -> {
                 long[] out = new long[1];
                 Thread t = Thread.startVirtualThread(() -> out[0] = vt(0, n, div));
@@ -46,22 +40,6 @@ final class Skynet {
             }
             case GO -> throw new IllegalArgumentException("go runs out of process");
         };
-    }
-
-    static void gort(Chan<Long> c, long num, long size, int div) {
-        if (size == 1) {
-            c.send(num);
-            return;
-        }
-        Chan<Long> rc = new Chan<>(div);
-        long sub = size / div;
-        for (int i = 0; i < div; i++) {
-            long subNum = num + i * sub;
-            Go.go(() -> gort(rc, subNum, sub, div));
-        }
-        long sum = 0;
-        for (int i = 0; i < div; i++) sum += rc.recv();
-        c.send(sum);
     }
 
     /** Each child is a virtual thread; it writes its slot and counts the node's latch down. */

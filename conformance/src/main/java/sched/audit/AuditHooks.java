@@ -12,10 +12,10 @@ final class AuditHooks {
 
     static List<Audit.Phase> phases() {
         List<Audit.Phase> ps = new ArrayList<>();
-        ps.add(pending("trace corpus regenerates", "./sched traces --verify"));
-        ps.add(pending("replay of the trace corpus", "./sched replay"));
-        ps.add(pending("random interleavings (property engine)", "./sched test -Dtest=Prop*"));
-        ps.add(pending("Java traces validated by TLC", "./sched traces --validate"));
+        ps.add(new CorpusPhase());
+        ps.add(new ConformancePhases.Replay());
+        ps.add(new ConformancePhases.Properties());
+        ps.add(new ConformancePhases.JavaTracesUnderTlc());
         ps.add(new HistoryPhase());
         return ps;
     }

@@ -29,6 +29,9 @@ public final class AuditCommand implements Callable<Integer> {
     Path out;
 
     @Override public Integer call() throws Exception {
+        if (!sched.runtime.Probes.ENABLED) {
+            throw new UserError("the audit needs the scheduler's probes: run it as ./sched audit (or add -Dsched.probes=true)");
+        }
         Path root = TlcRunner.projectRoot();
         Path dir = out != null ? out : root.resolve("audit");
         PrintWriter pw = new PrintWriter(System.out, true);

@@ -142,22 +142,7 @@ public final class TraceDeriver {
         tlc2.util.FP64.Init();
         tlc2.tool.impl.FastTool tool = new tlc2.tool.impl.FastTool(specDir.toString() + java.io.File.separator,
                 spec, cfg, new util.SimpleFilenameToStream(specDir.toString()));
-        // Declaration order (TLC's own TLCState.vars order is its internal one).
-        // SANY's getVariableDecls() is not in source order either: sort by where each is declared, the root
-        // module's own variables after those of the modules it extends.
-        String rootName = tool.getSpecProcessor().getRootModule().getName().toString();
-        List<tla2sany.semantic.OpDeclNode> decls =
-                new ArrayList<>(List.of(tool.getSpecProcessor().getRootModule().getVariableDecls()));
-        decls.sort(java.util.Comparator
-                .comparing((tla2sany.semantic.OpDeclNode v) -> rootName.equals(v.getLocation().source()) ? 1 : 0)
-                .thenComparing(v -> v.getLocation().source())
-                .thenComparingInt(v -> v.getLocation().beginLine())
-                .thenComparingInt(v -> v.getLocation().beginColumn()));
-        List<String> variables = new ArrayList<>();
-        for (tla2sany.semantic.OpDeclNode v : decls) variables.add(v.getName().toString());
-        List<String> internal = new ArrayList<>();
-        for (tla2sany.semantic.OpDeclNode v : tlc2.tool.TLCState.vars) internal.add(v.getName().toString());
-        if (!new java.util.HashSet<>(variables).equals(new java.util.HashSet<>(internal))) variables = internal;
+        List<String> variables = declaredVariables(tool);
         tlc2.tool.Action[] actions = tool.getActions();
         LinkedHashSet<String> names = new LinkedHashSet<>();
         for (tlc2.tool.Action a : actions) names.add(a.getName().toString());
@@ -219,6 +204,35 @@ public final class TraceDeriver {
             out.add(step(taken.getName().toString(), arguments(taken)));
             current = next;
         }
+    }
+
+    /**
+     * The spec's variables in declaration order (the modules it extends first), as trace headers list them; TLC's
+     * internal order should the declarations not match. Also used by {@code sched.traces}.
+     */
+    public static List<String> declaredVariables(tlc2.tool.impl.FastTool tool) {
+        // Declaration order (TLC's own TLCState.vars order is its internal one).
+        // SANY's getVariableDecls() is not in source order either: sort by where each is declared, the root
+        // module's own variables after those of the modules it extends.
+        String rootName = tool.getSpecProcessor().getRootModule().getName().toString();
+        List<tla2sany.semantic.OpDeclNode> decls =
+                new ArrayList<>(List.of(tool.getSpecProcessor().getRootModule().getVariableDecls()));
+        decls.sort(java.util.Comparator
+                .comparing((tla2sany.semantic.OpDeclNode v) -> rootName.equals(v.getLocation().source()) ? 1 : 0)
+                .thenComparing(v -> v.getLocation().source())
+                .thenComparingInt(v -> v.getLocation().beginLine())
+                .thenComparingInt(v -> v.getLocation().beginColumn()));
+        List<String> variables = new ArrayList<>();
+        for (tla2sany.semantic.OpDeclNode v : decls) variables.add(v.getName().toString());
+        List<String> internal = new ArrayList<>();
+        for (tla2sany.semantic.OpDeclNode v : tlc2.tool.TLCState.vars) internal.add(v.getName().toString());
+        if (!new java.util.HashSet<>(variables).equals(new java.util.HashSet<>(internal))) variables = internal;
+        return variables;
+    }
+
+    /** The action instance's parameters as trace {@code args} (see {@link #arguments}); also used by {@code sched.traces}. */
+    public static Json.JObject actionArguments(tlc2.tool.Action a) throws ReflectiveOperationException {
+        return arguments(a);
     }
 
     private static boolean same(tlc2.tool.TLCState s, Map<String, TlaValue> expected) {

@@ -11,9 +11,12 @@ public final class Skynet {
     private Skynet() {}
 
     /** Run inside a goroutine; returns the sum. */
-    public static long run(long size) {
+    public static long run(long size) { return run(size, 10); }
+
+    /** Run inside a goroutine with fan-out {@code div} ({@code size} a power of it); returns the sum. */
+    public static long run(long size, int div) {
         Chan<Long> c = new Chan<>(1);
-        Go.go(() -> skynet(c, 0, size, 10));
+        Go.go(() -> skynet(c, 0, size, div));
         return c.recv();
     }
 

@@ -317,7 +317,7 @@ public final class Sched {
             if (Probes.ENABLED) probe(m, Step.WakeP, MState.startm);
             startm(m, null, true);
         } else if (Probes.ENABLED) {
-            probe(m, Step.WakePSkip, m.ret);
+            probe(m, Step.WakePSkip, endWakeup(m));
         }
     }
 
@@ -339,7 +339,7 @@ public final class Sched {
             if (pp == null) {
                 lock.unlock();
                 if (spinning) addNmspinning(-1);
-                if (Probes.ENABLED && caller != null) probe(caller, Step.StartMUndo, caller.ret);
+                if (Probes.ENABLED && caller != null) probe(caller, Step.StartMUndo, endWakeup(caller));
                 return;
             }
         }
@@ -368,7 +368,14 @@ public final class Sched {
             nmp.pc = MState.woken;
             nmp.notewakeup();
         }
-        if (Probes.ENABLED && caller != null) probe(caller, Step.StartM, caller.ret);
+        if (Probes.ENABLED && caller != null) probe(caller, Step.StartM, endWakeup(caller));
+    }
+
+    /** A wakep sequence ends: the M goes back to where it came from, and its return point resets. */
+    private static MState endWakeup(M m) {
+        MState r = m.ret;
+        m.ret = MState.running;
+        return r;
     }
 
     /** resetspinning: a spinning M found work; if it was the last spinner, keep one looking. */
@@ -777,7 +784,11 @@ public final class Sched {
             // Steal from other Ps. Limit the number of spinning Ms to half the busy Ps, so that a
             // GOMAXPROCS >> 1 program with little parallelism does not burn CPU.
             int procs = gomaxprocs;
-            boolean spin = m.spinning || 2 * nmspinning() < procs - npidle();
+            // Every other P idle (or GOMAXPROCS=1): new work can only come from outside the run queues
+            // (syscalls returning, timers), so there is nothing to steal (Go up to 1.13; 1.14 dropped the test
+            // when it began stealing timers from idle Ps, which this runtime does above, before this point).
+            // Spinning.tla's StartSpinning has the same branch. Otherwise limit the spinning Ms.
+            boolean spin = npidle() != procs - 1 && (m.spinning || 2 * nmspinning() < procs - npidle());
             if (spin && !m.spinning) {
                 m.spinning = true;
                 addNmspinning(1);
@@ -869,12 +880,14 @@ public final class Sched {
                             m.spinning = true;
                             addNmspinning(1);
                         }
+                        m.wasSpinning = false;
                         if (Probes.ENABLED) probe(m, Step.RecheckAllP, MState.schedule);
                         continue top;
                     }
                     break;
                 }
             }
+            m.wasSpinning = false;
             if (Probes.ENABLED) probe(m, Step.RecheckAllP, MState.park);
 
             // Park until startm hands us a P, or until the earliest timer of any P is due.
