@@ -100,6 +100,7 @@ public final class DeterministicSeam implements Seam {
     private volatile Gate pendingGrant;
     private volatile Thread caller;
     private volatile long progress;
+    private final java.util.concurrent.atomic.AtomicBoolean driverMounted = new java.util.concurrent.atomic.AtomicBoolean();
 
     /** @param stopAt the probe labels at which an M stops (the actions of the spec being replayed) */
     public DeterministicSeam(Set<Step> stopAt) {
@@ -265,7 +266,15 @@ public final class DeterministicSeam implements Seam {
 
     /** Mount the driver on this thread until it grants a step (then grant it) or finishes (then tell the caller). */
     private void resumeDriver() {
-        driverCont.run();
+        if (!driverMounted.compareAndSet(false, true)) {
+            throw new IllegalStateException("deterministic seam: the driver is resumed while it runs (a thread went"
+                    + " quiet during a step it was not part of)");
+        }
+        try {
+            driverCont.run();
+        } finally {
+            driverMounted.set(false);
+        }
         if (driveDone) {
             LockSupport.unpark(caller);
             return;
@@ -273,7 +282,9 @@ public final class DeterministicSeam implements Seam {
         Gate pg = pendingGrant;
         pendingGrant = null;
         pg.go = true;
-        if (pg.thread != Thread.currentThread()) LockSupport.unpark(pg.thread);
+        // Unpark even when pg is this thread (a spare permit costs one loop turn): comparing with the current thread
+        // here, in code inlined into goroutine bodies that yield, could compare with a stale one (see above).
+        LockSupport.unpark(pg.thread);
     }
 
     private String stuckThreads() {
@@ -307,7 +318,11 @@ public final class DeterministicSeam implements Seam {
         if (before == null || before.kind == Kind.EXIT) {
             throw new IllegalStateException("m" + m.id + " cannot step: " + (before == null ? "running" : before));
         }
-        if (driving && Continuation.getCurrentContinuation(DRIVER) != null) {
+        // Inside drive() only the driver steps. Decided by the flag, not by asking which continuation the current
+        // thread runs: the driver moves between threads at every yield, and compiled code may keep an earlier
+        // thread's identity across the yield (see Carrier: C2 treats the current thread as constant within a
+        // compiled method), which would take the thread-mode path below on the wrong thread.
+        if (driving) {
             // Inside drive(): hand the grant to the thread that runs us, and wait (suspended) until every thread is
             // quiet again; that thread grants g once we have yielded.
             running.incrementAndGet();
