@@ -3,12 +3,8 @@ package sched.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,30 +20,13 @@ class CheckCommandTest {
 
     @TempDir Path work;
 
-    record Run(int exit, String out, String err) {}
-
-    private Run check(String... args) {
-        List<String> all = new ArrayList<>(List.of("check", "--work-dir", work.toString(), "--heap", "256m"));
-        all.addAll(List.of(args));
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit;
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            exit = Main.execute(all.toArray(String[]::new));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private CliRun check(String... args) {
+        return CliRun.of(List.of("check", "--work-dir", work.toString(), "--heap", "256m"), args);
     }
 
     @Test
     void everythingHoldsAndEverySwitchIsCaught() {
-        Run r = check("--manifest", TOY.resolve("MANIFEST.tsv").toString(), "--mutants");
+        CliRun r = check("--manifest", TOY.resolve("MANIFEST.tsv").toString(), "--mutants");
         assertEquals(0, r.exit(), r.out() + r.err());
         assertTrue(r.out().contains("spec  config"), r.out());
         assertTrue(Pattern.compile("Toy\\s+ci\\s+ok\\s+60\\s").matcher(r.out()).find(), r.out());
@@ -62,14 +41,14 @@ class CheckCommandTest {
 
     @Test
     void aSwitchThatIsNotCaughtFails() {
-        Run r = check("--manifest", TOY.resolve("MISSED.tsv").toString(), "--mutants");
+        CliRun r = check("--manifest", TOY.resolve("MISSED.tsv").toString(), "--mutants");
         assertEquals(1, r.exit(), r.out() + r.err());
         assertTrue(Pattern.compile("Missed\\s+Toy\\s+Bounded\\s+-\\s+-\\s+NOT CAUGHT").matcher(r.out()).find(), r.out());
     }
 
     @Test
     void anUnexpectedViolationPrintsTheStepsAndWritesATrace() throws Exception {
-        Run r = check("--manifest", TOY.resolve("FAILING.tsv").toString());
+        CliRun r = check("--manifest", TOY.resolve("FAILING.tsv").toString());
         assertEquals(1, r.exit(), r.out() + r.err());
         assertTrue(r.out().contains("Toy bug-Skip: violated Bounded"), r.out());
         assertTrue(r.out().contains("Counterexample (4 steps):"), r.out());
@@ -88,7 +67,7 @@ class CheckCommandTest {
         Files.copy(fixtures.resolve("broken/Broken.tla"), dir.resolve("Broken.tla"));
         Files.copy(fixtures.resolve("broken/Broken.cfg"), dir.resolve("Broken.ci.cfg"));
         Files.writeString(dir.resolve("MANIFEST.tsv"), "spec\tconfig\tkind\texpect\tbug\tnote\nBroken\tci\tci\tok\t-\t\n");
-        Run r = check("--manifest", dir.resolve("MANIFEST.tsv").toString());
+        CliRun r = check("--manifest", dir.resolve("MANIFEST.tsv").toString());
         assertEquals(2, r.exit(), r.out() + r.err());
         assertTrue(r.err().contains("Broken.tla:9: parse error"), r.err());
         assertTrue(r.out().contains("ERROR"), r.out());
@@ -96,14 +75,14 @@ class CheckCommandTest {
 
     @Test
     void usageErrorsExitWith2() throws Exception {
-        Run unknown = check("--manifest", TOY.resolve("MANIFEST.tsv").toString(), "Nope");
+        CliRun unknown = check("--manifest", TOY.resolve("MANIFEST.tsv").toString(), "Nope");
         assertEquals(2, unknown.exit());
         assertTrue(unknown.err().contains("unknown spec 'Nope' (known: Toy)"), unknown.err());
-        Run noManifest = check("--manifest", work.resolve("none.tsv").toString());
+        CliRun noManifest = check("--manifest", work.resolve("none.tsv").toString());
         assertEquals(2, noManifest.exit());
         Path bad = work.resolve("bad.tsv");
         Files.writeString(bad, "spec\tconfig\tkind\texpect\tbug\nToy\tci\tweird\tok\t-\n");
-        Run badManifest = check("--manifest", bad.toString());
+        CliRun badManifest = check("--manifest", bad.toString());
         assertEquals(2, badManifest.exit());
         assertTrue(badManifest.err().contains("bad.tsv:2: unknown kind 'weird'"), badManifest.err());
         assertEquals(2, check("--workers", "0").exit());
@@ -112,7 +91,7 @@ class CheckCommandTest {
 
     @Test
     void help() {
-        Run r = check("--help");
+        CliRun r = check("--help");
         assertEquals(0, r.exit());
         assertTrue(r.out().contains("--mutants") && r.out().contains("--distributed"), r.out());
     }

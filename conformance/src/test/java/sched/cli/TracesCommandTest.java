@@ -3,12 +3,8 @@ package sched.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -20,32 +16,15 @@ class TracesCommandTest {
 
     @TempDir Path dir;
 
-    record Run(int exit, String out, String err) {}
-
-    private Run traces(String... args) {
-        List<String> all = new ArrayList<>(List.of("traces", "--spec-dir", MINI.toString(), "--work-dir",
-                dir.resolve("work").toString(), "--heap", "256m"));
-        all.addAll(List.of(args));
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit;
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            exit = Main.execute(all.toArray(String[]::new));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private CliRun traces(String... args) {
+        return CliRun.of(List.of("traces", "--spec-dir", MINI.toString(), "--work-dir",
+                dir.resolve("work").toString(), "--heap", "256m"), args);
     }
 
     @Test
     void generatesVerifiesAndValidatesACorpus() throws Exception {
         Path out = dir.resolve("corpus");
-        Run g = traces("--out", out.toString(), "--count", "4", "--depth", "3", "--seed", "7");
+        CliRun g = traces("--out", out.toString(), "--count", "4", "--depth", "3", "--seed", "7");
         assertEquals(0, g.exit(), g.out() + g.err());
         assertTrue(g.out().contains("traces,"), g.out());
         assertTrue(g.err().contains("Mini ci: 4 random, 0 coverage, "), g.err());
@@ -53,11 +32,11 @@ class TracesCommandTest {
         assertTrue(Files.readString(out.resolve("MANIFEST.json"))
                 .contains("\"command\": \"./sched traces --count 4 --depth 3 --seed 7 --out "), "the command is recorded");
 
-        Run v = traces("--verify", "--out", out.toString(), "--bugs");
+        CliRun v = traces("--verify", "--out", out.toString(), "--bugs");
         assertEquals(0, v.exit(), v.out() + v.err());
         assertTrue(v.out().contains("traces regenerated and compared: identical"), v.out());
 
-        Run ok = traces("--validate", out.toString());
+        CliRun ok = traces("--validate", out.toString());
         assertEquals(0, ok.exit(), ok.out() + ok.err());
         assertTrue(ok.out().contains("5 trace(s): 5 valid, 0 not a behaviour of the spec, 0 unreadable"), ok.out());
 
@@ -65,7 +44,7 @@ class TracesCommandTest {
         Path f = out.resolve("Mini/ci.random-walk.ndjson.gz");
         String text = sched.traces.TraceBundle.text(f);
         sched.traces.TraceBundle.write(f, text.replaceFirst("\"done\":0,", "\"done\":0 ,"));
-        Run bad = traces("--verify", "--out", out.toString());
+        CliRun bad = traces("--verify", "--out", out.toString());
         assertEquals(1, bad.exit(), bad.out() + bad.err());
         assertTrue(bad.out().contains("ci.random-walk.ndjson.gz: its text differs from the manifest's SHA-256"), bad.out());
         assertTrue(bad.out().contains("regenerates differently"), bad.out());
@@ -75,7 +54,7 @@ class TracesCommandTest {
     void aTraceThatIsNotABehaviourExitsOneNamingTheLine() throws Exception {
         Path f = dir.resolve("t.ndjson");
         Files.writeString(f, trace("\"done\":1"));
-        Run r = traces("--validate", f.toString());
+        CliRun r = traces("--validate", f.toString());
         assertEquals(1, r.exit(), r.out() + r.err());
         assertTrue(r.out().contains(f + ":3: step 1: Put(w=w1) does not lead from the state of step 0 to the state of step 1"), r.out());
     }
@@ -84,7 +63,7 @@ class TracesCommandTest {
     void badInputExitsTwoWithFileAndLine() throws Exception {
         Path f = dir.resolve("bad.ndjson");
         Files.writeString(f, trace("\"done\":0").replace("\"step\":1,", "\"step\":1"));
-        Run r = traces("--validate", f.toString());
+        CliRun r = traces("--validate", f.toString());
         assertEquals(2, r.exit(), r.out() + r.err());
         assertTrue(r.err().contains("sched traces: " + f + ":3: malformed JSON at column"), r.err());
 
