@@ -123,6 +123,7 @@ public final class RunQueueHarness {
         opGet = false;
         putG = gs.get(g);
         putNext = next;
+        lastGot = null;
     }
 
     /** The owner's next operation is runqget(); it starts at the next {@link #resumeOwner}. */
