@@ -167,13 +167,16 @@ final class RunQueueReplay {
         List<Stealer> st = new ArrayList<>();
         for (int i = 0; i < ss.size(); i++) st.add(new Stealer(i));
         java.util.function.Supplier<Json.JObject> snap = () -> snapshot(h, o, ss, st);
-        Divergence d = ReplayDriver.compareWith(snap, VARS, steps.getFirst(), firstLine + 1, "the empty queue is not the spec's Init");
+        Divergence d = ReplayDriver.compareWith(snap, VARS, steps.getFirst(), firstLine + 1,
+                "the empty queue is not the spec's Init");
         if (d != null) return new Outcome(file, hd.spec(), trace.length(), 0, d, counts, System.nanoTime() - t0);
         int replayed = 0;
         for (int i = 1; i < steps.size(); i++) {
             TraceStep ts = steps.get(i);
             d = take(h, o, st, ss, snap, ts, firstLine + 1 + i);
-            if (d != null) return new Outcome(file, hd.spec(), trace.length(), replayed, d, counts, System.nanoTime() - t0);
+            if (d != null) {
+                return new Outcome(file, hd.spec(), trace.length(), replayed, d, counts, System.nanoTime() - t0);
+            }
             counts.merge(ts.action(), 1, Integer::sum);
             replayed++;
         }
@@ -190,22 +193,26 @@ final class RunQueueReplay {
         try {
             want = Step.valueOf(ts.action());
         } catch (IllegalArgumentException e) {
-            return ReplayDriver.divWith(snap, VARS, ts, line, "the Java has no step " + ts.action() + " (no probe of that name)");
+            return ReplayDriver.divWith(snap, VARS, ts, line, "the Java has no step " + ts.action()
+                    + " (no probe of that name)");
         }
+        java.util.function.Function<String, Divergence> fail =
+                why -> ReplayDriver.divWith(snap, VARS, ts, line, why);
         Stop stop;
         String who;
+        Stealer stealer = null;
         if (OWNER_STEPS.contains(want)) {
             who = "the owner";
             if (o.opc.equals("idle")) {
                 // Between operations: the action says which operation the owner starts.
                 switch (want) {
                     case PutNextCas, PutLoadHead -> {
-                        if (o.pending.isEmpty()) return ReplayDriver.divWith(snap, VARS, ts, line, "the owner has no fresh G left to put");
+                        if (o.pending.isEmpty()) return fail.apply("the owner has no fresh G left to put");
                         h.givePut(o.pending.removeFirst(), want == Step.PutNextCas);
                     }
                     case GetNextCas, GetLoadHead -> h.giveGet();
                     default -> {
-                        return ReplayDriver.divWith(snap, VARS, ts, line, "the owner is between operations: " + want + " cannot start one");
+                        return fail.apply("the owner is between operations: " + want + " cannot start one");
                     }
                 }
             }
@@ -213,32 +220,33 @@ final class RunQueueReplay {
         } else {
             String s = ts.args().get("s") instanceof Json.JString x ? x.value() : null;
             int i = s == null ? -1 : ss.indexOf(s);
-            if (i < 0) return ReplayDriver.divWith(snap, VARS, ts, line, "the step names no stealer of the constants (argument s)");
+            if (i < 0) return fail.apply("the step names no stealer of the constants (argument s)");
             who = "stealer " + s;
+            stealer = st.get(i);
             stop = h.resumeStealer(i);
         }
         if (stop.kind() != Kind.PROBE || stop.step() != want) {
-            return ReplayDriver.divWith(snap, VARS, ts, line, who + " stopped at " + describe(stop) + " instead of ending the step at probe "
+            return fail.apply(who + " stopped at " + describe(stop) + " instead of ending the step at probe "
                     + want);
         }
-        if (OWNER_STEPS.contains(want)) {
+        if (stealer != null) {
+            stealer.after(stop, h);
+        } else {
             o.after(stop, h);
             if (o.opc.equals("idle")) {
                 // The operation is over at this probe: the owner must return to its mailbox with nothing more to
                 // do, and a runqget must return what its probe said it took.
                 Stop end = h.resumeOwner();
                 if (end.kind() != Kind.WAIT) {
-                    return ReplayDriver.divWith(snap, VARS, ts, line, "the owner's operation should end after " + want + ", but it went on to "
+                    return fail.apply("the owner's operation should end after " + want + ", but it went on to "
                             + describe(end));
                 }
                 if (h.lastGot() != o.expect) {
-                    return ReplayDriver.divWith(snap, VARS, ts, line, "runqget returned " + h.name(h.lastGot()) + ", its probe said "
+                    return fail.apply("runqget returned " + h.name(h.lastGot()) + ", its probe said "
                             + h.name(o.expect));
                 }
                 o.expect = null;
             }
-        } else {
-            st.get(ss.indexOf(((Json.JString) ts.args().get("s")).value())).after(stop, h);
         }
         return ReplayDriver.compareWith(snap, VARS, ts, line, "state differs after the step");
     }
