@@ -29,7 +29,7 @@ public final class ReplayDriver {
     private ReplayDriver() {}
 
     /** The specs replay supports. */
-    public static final List<String> SPECS = List.of("Spinning", "Fairness");
+    public static final List<String> SPECS = List.of("Spinning", "Fairness", "RunQueue");
 
     /**
      * Where replay and trace part.
@@ -69,7 +69,11 @@ public final class ReplayDriver {
             throw new TraceFormatException(file, 1, "replay supports the spec" + (SPECS.size() > 1 ? "s " : " ")
                     + String.join(", ", SPECS) + "; this trace is of " + h.spec());
         }
-        return h.spec().equals("Fairness") ? fairness(file, trace, firstLine) : spinning(file, trace, firstLine);
+        return switch (h.spec()) {
+            case "Fairness" -> fairness(file, trace, firstLine);
+            case "RunQueue" -> RunQueueReplay.replay(file, trace, firstLine);
+            default -> spinning(file, trace, firstLine);
+        };
     }
 
     /** The bug switches a trace was made with (its constant Bugs), empty for a trace of the correct spec. */
@@ -311,14 +315,14 @@ public final class ReplayDriver {
         return compareWith(snap, vars, ts, line, "state differs after the step");
     }
 
-    private static Divergence compareWith(java.util.function.Supplier<Json.JObject> snap, List<String> vars,
+    static Divergence compareWith(java.util.function.Supplier<Json.JObject> snap, List<String> vars,
                                           TraceStep ts, int line, String reason) {
         List<JsonState.Row> rows = JsonState.diff(vars, restrict(ts.state(), vars), snap.get());
         if (rows.isEmpty()) return null;
         return new Divergence(ts.step(), line, ts.action(), ts.args(), reason, rows);
     }
 
-    private static Divergence divWith(java.util.function.Supplier<Json.JObject> snap, List<String> vars, TraceStep ts,
+    static Divergence divWith(java.util.function.Supplier<Json.JObject> snap, List<String> vars, TraceStep ts,
                                       int line, String reason) {
         List<JsonState.Row> rows;
         try {
@@ -436,7 +440,7 @@ public final class ReplayDriver {
         return new Divergence(ts.step(), line, ts.action(), ts.args(), reason, JsonState.diff(vars, ts.state(), java));
     }
 
-    private static Json.JObject restrict(Json.JObject o, List<String> vars) {
+    static Json.JObject restrict(Json.JObject o, List<String> vars) {
         Json.ObjectBuilder b = Json.object();
         for (String v : vars) if (o.has(v)) b.put(v, o.get(v));
         return b.build();
@@ -485,7 +489,7 @@ public final class ReplayDriver {
         return args.get(k) instanceof Json.JString s ? s.value() : null;
     }
 
-    private static List<String> names(Path file, TraceHeader h, String k) throws TraceFormatException {
+    static List<String> names(Path file, TraceHeader h, String k) throws TraceFormatException {
         if (!(h.constants().get(k) instanceof Json.JArray a) || a.size() == 0) {
             throw new TraceFormatException(file, 1, "header constants lack " + k + " (a non-empty set of names)");
         }
@@ -497,7 +501,7 @@ public final class ReplayDriver {
         return out;
     }
 
-    private static int integer(Path file, TraceHeader h, String k) throws TraceFormatException {
+    static int integer(Path file, TraceHeader h, String k) throws TraceFormatException {
         if (!(h.constants().get(k) instanceof Json.JNumber n) || !n.isIntegral()) {
             throw new TraceFormatException(file, 1, "header constants lack " + k + " (an integer)");
         }

@@ -67,6 +67,7 @@ public final class ReplayInput {
         List<String> vars = switch (spec) {
             case "Spinning" -> Snapshot.SPINNING;
             case "Fairness" -> concat(Snapshot.FAIRNESS, List.of("auxWait")); // auxWait: auxiliary, not compared
+            case "RunQueue" -> concat(RunQueueReplay.VARS, RunQueueReplay.AUX); // AUX: auxiliary, not compared
             default -> null;
         };
         String hash = null;

@@ -94,7 +94,7 @@ class ReplayBadInputTest {
     @Test
     void unsupportedSpec() throws Exception {
         Path f = write("spec.ndjson", with(0, good.get(0).replace("\"spec\":\"Spinning\"", "\"spec\":\"Toy\"")));
-        bad(f, f + ":1: replay supports the specs Spinning, Fairness; this trace is of Toy");
+        bad(f, f + ":1: replay supports the specs Spinning, Fairness, RunQueue; this trace is of Toy");
     }
 
     @Test

@@ -20,7 +20,20 @@ import java.lang.invoke.VarHandle;
  *   <li>A full ring moves half of itself plus the new G to the global queue in one locked batch
  *       ({@link #runqputslow}), order kept, so the new G stays behind the older ones.</li>
  * </ul>
- * Each atomic memory operation ends at a probe named after the RunQueue.tla action it implements.
+ * Each atomic memory operation ends at a probe named after the RunQueue.tla action it implements, a failed CAS
+ * included (the spec's failure branch is a step of its own). These probes also publish the locals the step leaves
+ * in flight, which live in registers ({@link Seam#step(M, Step, int, G)}; a RunQueue replay reads them):
+ * <ul>
+ *   <li>{@code PutNextCas}: held = the G kicked out of runnext (null: none, the put is over).</li>
+ *   <li>{@code PutLoadHead}: local = the loaded head, held = the G being put.</li>
+ *   <li>{@code PutSlowGrab}: local = how many Gs were grabbed into {@code batch} (0: the CAS failed).</li>
+ *   <li>{@code GetNextCas}: held = the G taken. {@code GetLoadHead}: local = the loaded head.
+ *       {@code GetCas}: local 1 and held = the G taken, or local 0 (the CAS failed).</li>
+ *   <li>{@code GrabLoadHead}: local = the loaded head. {@code GrabLoadTail}: local = n, the rounded-up half
+ *       (computed before the probe: it depends on the two loads only). {@code GrabRunnext}: held = the G taken
+ *       (null: runnext was empty, the grab returns 0). {@code GrabCopy}: local = n, the Gs copied to
+ *       {@code dst[dstHead, dstHead + n)}. {@code GrabCas}: local = n, or 0 (the CAS failed).</li>
+ * </ul>
  */
 public final class P {
     /** Go's ring capacity, and the default ({@link Config#runqSize} changes it, for replaying small models). */
@@ -105,6 +118,9 @@ public final class P {
 
     private void probe(Step s) { sched.probeCurrent(s); }
 
+    /** A probe that publishes the step's in-flight locals (the class comment lists them per label). */
+    private void probe(Step s, int local, G held) { sched.probeCurrent(s, local, held); }
+
     // ---------------------------------------------------------------------------------------------------- put
 
     /**
@@ -117,14 +133,14 @@ public final class P {
             do {
                 old = runnext;
             } while (!RUNNEXT.compareAndSet(this, old, gp));
-            if (Probes.ENABLED) probe(Step.PutNextCas);
+            if (Probes.ENABLED) probe(Step.PutNextCas, 0, old);
             if (old == null) return;
             gp = old; // the kicked-out G goes to the regular queue
         }
         for (;;) {
             int h = (int) HEAD.getAcquire(this);
             int t = runqtail; // only the owner writes the tail
-            if (Probes.ENABLED) probe(Step.PutLoadHead);
+            if (Probes.ENABLED) probe(Step.PutLoadHead, h, gp);
             if (t - h < size) {
                 runq[t & mask] = gp;
                 TAIL.setRelease(this, t + 1); // publishes the slot
@@ -145,8 +161,11 @@ public final class P {
         if (n != size / 2) throw new SchedulerError("runqputslow: queue is not full (" + (t - h) + ")");
         G[] b = batch;
         for (int i = 0; i < n; i++) b[i] = runq[(h + i) & mask];
-        if (!HEAD.compareAndSet(this, h, h + n)) return false; // release: the slots may now be reused
-        if (Probes.ENABLED) probe(Step.PutSlowGrab);
+        if (!HEAD.compareAndSet(this, h, h + n)) { // release: the slots may now be reused
+            if (Probes.ENABLED) probe(Step.PutSlowGrab, 0, null); // a consumer moved the head first
+            return false;
+        }
+        if (Probes.ENABLED) probe(Step.PutSlowGrab, n, null);
         b[n] = gp;
         for (int i = 0; i < n; i++) b[i].schedlink = b[i + 1];
         b[n].schedlink = null;
@@ -168,20 +187,21 @@ public final class P {
         // If the CAS fails a stealer took runnext; the ring is tried next.
         if (next != null && RUNNEXT.compareAndSet(this, next, null)) {
             lastInherit = true;
-            if (Probes.ENABLED) probe(Step.GetNextCas);
+            if (Probes.ENABLED) probe(Step.GetNextCas, 0, next);
             return next;
         }
         for (;;) {
             int h = (int) HEAD.getAcquire(this);
             int t = runqtail;
-            if (Probes.ENABLED) probe(Step.GetLoadHead);
+            if (Probes.ENABLED) probe(Step.GetLoadHead, h, null);
             if (t == h) return null;
             G gp = runq[h & mask];
             if (HEAD.compareAndSet(this, h, h + 1)) { // release: the slot is free again
                 lastInherit = false;
-                if (Probes.ENABLED) probe(Step.GetCas);
+                if (Probes.ENABLED) probe(Step.GetCas, 1, gp);
                 return gp;
             }
+            if (Probes.ENABLED) probe(Step.GetCas, 0, null); // a stealer moved the head first
         }
     }
 
@@ -202,11 +222,11 @@ public final class P {
     int runqgrab(G[] dst, int dstHead, boolean stealRunNextG, M thief) {
         for (;;) {
             int h = (int) HEAD.getAcquire(this);
-            if (Probes.ENABLED) probe(Step.GrabLoadHead);
+            if (Probes.ENABLED) probe(Step.GrabLoadHead, h, null);
             int t = (int) TAIL.getAcquire(this);
-            if (Probes.ENABLED) probe(Step.GrabLoadTail);
             int n = t - h;
             n = n - n / 2;
+            if (Probes.ENABLED) probe(Step.GrabLoadTail, n, null);
             if (n == 0) {
                 if (stealRunNextG) {
                     G next = runnext;
@@ -218,19 +238,21 @@ public final class P {
                         }
                         if (!RUNNEXT.compareAndSet(this, next, null)) continue;
                         dst[dstHead & mask] = next;
-                        if (Probes.ENABLED) probe(Step.GrabRunnext);
+                        if (Probes.ENABLED) probe(Step.GrabRunnext, 1, next);
                         return 1;
                     }
+                    if (Probes.ENABLED) probe(Step.GrabRunnext, 0, null); // runnext was empty too
                 }
                 return 0;
             }
             if (n > size / 2) continue; // head and tail read at different moments: inconsistent
             for (int i = 0; i < n; i++) dst[(dstHead + i) & mask] = runq[(h + i) & mask];
-            if (Probes.ENABLED) probe(Step.GrabCopy);
+            if (Probes.ENABLED) probe(Step.GrabCopy, n, null);
             if (HEAD.compareAndSet(this, h, h + n)) {
-                if (Probes.ENABLED) probe(Step.GrabCas);
+                if (Probes.ENABLED) probe(Step.GrabCas, n, null);
                 return n;
             }
+            if (Probes.ENABLED) probe(Step.GrabCas, 0, null); // another consumer moved the head first
         }
     }
 
@@ -275,6 +297,17 @@ public final class P {
     }
 
     public G runnext() { return (G) RUNNEXT.getAcquire(this); }
+
+    // The raw shared memory, for the RunQueue replay (RunQueueHarness): read only while no actor runs.
+    int runqheadRaw() { return (int) HEAD.getAcquire(this); }
+
+    int runqtailRaw() { return (int) TAIL.getAcquire(this); }
+
+    /** Slot i of the ring as it is, stale Gs outside [head, tail) included. */
+    G slotRaw(int i) { return runq[i]; }
+
+    /** Entry i of runqputslow's batch (filled between PutSlowGrab and PutSlowGlobal). */
+    G batchRaw(int i) { return batch[i]; }
 
     /** The ring's Gs, head first (a racy copy: exact only when nobody acts on the queue). */
     public G[] runqContents() {

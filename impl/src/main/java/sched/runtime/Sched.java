@@ -132,6 +132,11 @@ public final class Sched {
         seam.step(Carrier.m(), s);
     }
 
+    /** A run-queue probe that publishes its step's in-flight locals ({@link Seam#step(M, Step, int, G)}). */
+    void probeCurrent(Step s, int local, G held) {
+        seam.step(Carrier.m(), s, local, held);
+    }
+
     public int nmspinning() { return (int) NMSPINNING.getVolatile(this); }
 
     public int npidle() { return (int) NPIDLE.getVolatile(this); }

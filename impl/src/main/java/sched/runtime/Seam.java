@@ -40,5 +40,13 @@ public interface Seam {
      */
     default void step(M m, Step step) {}
 
+    /**
+     * A probe of the run queue's memory steps (RunQueue.tla grain) that also publishes the step's in-flight
+     * locals, which the Java keeps in registers: {@code local} is the loaded head, the computed grab size or the
+     * count taken (per label: {@link P}'s probes say which), {@code held} the G the step holds or took (or null).
+     * Only a RunQueue replay reads them; every other seam treats this as {@link #step(M, Step)}.
+     */
+    default void step(M m, Step step, int local, G held) { step(m, step); }
+
     Seam PRODUCTION = new ProductionSeam();
 }
