@@ -196,6 +196,9 @@ public final class SpinningExplorer {
                         bad.addAll(SpinningInvariants.runqSteal(s.names().m(m),
                                 args.get("v") instanceof Json.JString v ? v.value() : null, before, after));
                     }
+                    if (st.step() == Step.GlobRunqGet) {
+                        bad.addAll(SpinningInvariants.globRunqGet(s.names().m(m), rec.cap, before, after));
+                    }
                     if (!bad.isEmpty()) return new Failure(bad.getFirst().split(":")[0], String.join("; ", bad), rec.steps.size() - 1);
                     if (o.starvation) {
                         Failure f = starvation(m, st.step(), before, after);

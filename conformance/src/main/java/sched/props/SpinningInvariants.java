@@ -123,4 +123,33 @@ public final class SpinningInvariants {
         }
         return out;
     }
+
+    /**
+     * Spinning.tla's GlobRunqGet(m) as an action property of one Java step: from a global queue of size s, the M
+     * takes a batch of n = min(s, s / GOMAXPROCS + 1, Cap / 2) from its front; the first is picked, the other n - 1
+     * go, in order, to the end of the M's own ring (Go's globrunqget with max = 0). With every config's Cap = 2 the
+     * batch is always one goroutine, so only a Cap = 4 scenario tells a wrong batch size apart.
+     */
+    @SuppressWarnings("unchecked")
+    public static List<String> globRunqGet(String m, int cap, Map<String, Object> before, Map<String, Object> after) {
+        List<String> out = new ArrayList<>();
+        List<Object> gb = seq(before.get("globq")), ga = seq(after.get("globq"));
+        Map<String, Object> mp = fn(before, "mp"), qb = fn(before, "runq"), qa = fn(after, "runq"),
+                picked = fn(after, "mnextg");
+        String p = (String) mp.get(m);
+        int size = gb.size(), nP = qb.size();
+        if (size == 0 || p == null) return List.of("GlobRunqGet: " + m + " took from an empty global queue or holds no P");
+        int n = Math.min(Math.min(size, size / nP + 1), cap / 2);
+        if (!ga.equals(gb.subList(n, size))) {
+            out.add("GlobRunqGet: the global queue " + gb + " became " + ga + ", expected its first " + n + " taken"
+                    + " (min(" + size + ", " + size + "/" + nP + "+1, Cap/2=" + cap / 2 + "))");
+        }
+        List<Object> want = new ArrayList<>(seq(qb.get(p)));
+        want.addAll(gb.subList(1, n));
+        if (!seq(qa.get(p)).equals(want)) out.add("GlobRunqGet: " + p + "'s ring is " + qa.get(p) + ", expected " + want);
+        if (!gb.getFirst().equals(picked.get(m))) {
+            out.add("GlobRunqGet: " + m + " picked " + picked.get(m) + ", expected " + gb.getFirst());
+        }
+        return out;
+    }
 }
