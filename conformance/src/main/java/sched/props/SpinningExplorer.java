@@ -196,6 +196,9 @@ public final class SpinningExplorer {
                         bad.addAll(SpinningInvariants.runqSteal(s.names().m(m),
                                 args.get("v") instanceof Json.JString v ? v.value() : null, before, after));
                     }
+                    if (st.step() == Step.StartSpinning) {
+                        bad.addAll(SpinningInvariants.startSpinning(s.names().m(m), before, after));
+                    }
                     if (st.step() == Step.GlobRunqGet) {
                         bad.addAll(SpinningInvariants.globRunqGet(s.names().m(m), rec.cap, before, after));
                     }

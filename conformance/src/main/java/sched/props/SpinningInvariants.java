@@ -152,4 +152,32 @@ public final class SpinningInvariants {
         }
         return out;
     }
+
+    /**
+     * Spinning.tla's StartSpinning(m) as an action property: with every other P idle the M stops at once; else an
+     * M that spins goes on spinning, and a new one spins only while 2 * nmspinning < GOMAXPROCS - npidle (Go's
+     * limit, which keeps spinning Ms to half the busy Ps); a new spinner sets its flag and adds one to nmspinning,
+     * and an M that was woken spinning keeps its flag even on the way to stop.
+     */
+    public static List<String> startSpinning(String m, Map<String, Object> before, Map<String, Object> after) {
+        Map<String, Object> mpc = fn(after, "mpc"), spinB = fn(before, "mspinning"), spinA = fn(after, "mspinning");
+        int nP = fn(before, "runq").size();
+        int npidle = ((Number) before.get("npidle")).intValue();
+        int nms = ((Number) before.get("nmspinning")).intValue(), nmsA = ((Number) after.get("nmspinning")).intValue();
+        boolean was = Boolean.TRUE.equals(spinB.get(m));
+        boolean spin = npidle != nP - 1 && (was || 2 * nms < nP - npidle);
+        List<String> out = new ArrayList<>();
+        String want = spin ? "spinning" : "stop";
+        if (!want.equals(mpc.get(m))) {
+            out.add("StartSpinning: " + m + " went to " + mpc.get(m) + ", expected " + want + " (npidle " + npidle
+                    + " of " + nP + " Ps, nmspinning " + nms + ", " + (was ? "already" : "not") + " spinning)");
+        }
+        // An M woken to spin keeps its flag on the way to stop (DropSpinning clears it); a new spinner sets it.
+        if (Boolean.TRUE.equals(spinA.get(m)) != (was || spin)) {
+            out.add("StartSpinning: " + m + "'s spinning flag is " + spinA.get(m));
+        }
+        int wantNms = nms + (spin && !was ? 1 : 0);
+        if (nmsA != wantNms) out.add("StartSpinning: nmspinning went from " + nms + " to " + nmsA + ", expected " + wantNms);
+        return out;
+    }
 }
