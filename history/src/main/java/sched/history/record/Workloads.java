@@ -195,13 +195,15 @@ public final class Workloads {
     /**
      * The global run queue of a running scheduler, recorded by its own hooks (processes are Ms): {@code 2*procs}
      * goroutines call Gosched (each call puts the goroutine on the global queue, and an M's schedule takes it
-     * back with globrunqget) until about {@code ops} operations are done, while the skynet example (1,111
-     * goroutines spawned from one P, whose ring overflows to the global queue in batches) runs beside them.
+     * back with globrunqget) until about {@code ops} operations are done, while the skynet example (1,000 leaves,
+     * 10,000 from 10,000 operations on: goroutines spawned ten at a time from one P, whose ring overflows to the
+     * global queue in batches) runs beside them.
      * Check with model {@code globrunq}.
      */
     public static Recording globrunq(int ops, int procs, long seed) {
         long[] t = new long[2];
         long[] sum = new long[1];
+        long leaves = ops >= 10_000 ? 10_000 : 1000;
         RuntimeRecorder rec = hooks(o -> o instanceof GlobalRunq);
         try {
             GoRuntime.run(new Config().gomaxprocs(Math.max(2, procs)).sysmon(false), () -> {
@@ -216,14 +218,14 @@ public final class Workloads {
                         wg.done();
                     });
                 }
-                sum[0] = Skynet.run(1000);
+                sum[0] = Skynet.run(leaves);
                 wg.await();
                 t[1] = System.nanoTime();
             });
         } finally {
             unhook(rec);
         }
-        if (sum[0] != 1000L * 999 / 2) throw new IllegalStateException("skynet(1000) summed to " + sum[0]);
+        if (sum[0] != leaves * (leaves - 1) / 2) throw new IllegalStateException("skynet(" + leaves + ") summed to " + sum[0]);
         History h = only(rec, "globrunq");
         return new Recording(h, "globrunq", t[1] - t[0], h.size() / 2);
     }
