@@ -217,18 +217,24 @@ public final class HistoryCommand implements Callable<Integer> {
             description = {"Run a workload on real threads and record its history as Knossos EDN.",
                     "queue-torture: one P's run queue, its owner putting and getting, thieves stealing (model runq);"
                             + " chan-torture: goroutines sending and receiving on a buffered channel (model chan).",
-                    "Recording is on unless the JVM runs with -Dsched.history.record=false (then the workload runs"
-                            + " with its recording sites compiled away, and nothing is written)."})
+                    "Recorded by the runtime's own hooks (-Dsched.record): globrunq: the global run queue of a running"
+                            + " scheduler, goroutines yielding beside the skynet example (model globrunq, processes = Ms);"
+                            + " chan: one buffered channel under send, recv, select with and without default, trySend,"
+                            + " tryRecv, close (model chan); primes: the generator's channel of the prime sieve example,"
+                            + " the first ops/100 primes (model chan init=0).",
+                    "Recording is on unless the JVM runs with -Dsched.history.record=false (or -Dsched.record=false for"
+                            + " globrunq, chan, primes): then the workload runs with its recording sites compiled away,"
+                            + " and nothing is written."})
     static final class Record implements Callable<Integer> {
         @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-        @Parameters(index = "0", paramLabel = "WORKLOAD", description = "queue-torture or chan-torture.")
+        @Parameters(index = "0", paramLabel = "WORKLOAD", description = "queue-torture, chan-torture, globrunq, chan or primes.")
         String workload;
 
         @Option(names = "--ops", defaultValue = "10000", description = "Operations of the owner / producers (default: ${DEFAULT-VALUE}).")
         int ops;
 
-        @Option(names = "--threads", defaultValue = "3", description = "Thieves (queue-torture) or producer/consumer pairs (chan-torture) (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--threads", defaultValue = "3", description = "Thieves (queue-torture), producer/consumer pairs (chan-torture, chan) or GOMAXPROCS (globrunq) (default: ${DEFAULT-VALUE}).")
         int threads;
 
         @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
@@ -246,15 +252,18 @@ public final class HistoryCommand implements Callable<Integer> {
         @Override public Integer call() {
             // The recorder's switch is a static final read when its class initializes, which happens below.
             if (System.getProperty("sched.history.record") == null) System.setProperty("sched.history.record", "true");
+            // The runtime's switch likewise (HistoryHooks.ENABLED): nothing of the runtime has run yet in this JVM.
+            if (System.getProperty("sched.record") == null) System.setProperty("sched.record", "true");
             if (!sched.history.record.Workloads.NAMES.contains(workload)) {
                 throw new UserError("unknown workload '" + workload + "' (known: " + String.join(", ", sched.history.record.Workloads.NAMES) + ")");
             }
             if (ops < 1 || threads < 1) throw new UserError("--ops and --threads must be positive");
             PrintWriter o = spec.commandLine().getOut();
             sched.history.record.Workloads.Recording r = sched.history.record.Workloads.run(workload, ops, threads, seed, stealRunnext);
-            if (!sched.history.record.HistoryRecorder.ENABLED) {
-                o.printf("%s: recording off (-Dsched.history.record=false): %d operations ran in %d ms, nothing recorded%n",
-                        workload, r.operations(), r.nanos() / 1_000_000);
+            boolean hooked = sched.history.record.Workloads.HOOKED.contains(workload);
+            if (hooked ? !sched.runtime.HistoryHooks.ENABLED : !sched.history.record.HistoryRecorder.ENABLED) {
+                o.printf("%s: recording off (%s=false): the workload ran in %d ms, nothing recorded%n",
+                        workload, hooked ? "-Dsched.record" : "-Dsched.history.record", r.nanos() / 1_000_000);
                 o.flush();
                 return 0;
             }

@@ -133,6 +133,28 @@ class HistoryCommandTest {
         assertNoStackTrace(r);
     }
 
+    /**
+     * The workloads recorded by the runtime's own hooks. The hooks' switch is read once per JVM, when the runtime
+     * first reports an event: in this test JVM another test may have run the runtime first with it off, and then
+     * the command must say that nothing was recorded.
+     */
+    @Test void recordWithTheRuntimesHooksThenCheck(@TempDir Path tmp) throws Exception {
+        for (String w : new String[] {"globrunq", "chan", "primes"}) {
+            Path out = tmp.resolve(w + ".edn");
+            Run r = run("history", "record", w, "--ops", "2000", "--threads", "2", "-o", out.toString(), "--check");
+            assertEquals(0, r.code(), r.out() + r.err());
+            if (sched.runtime.HistoryHooks.ENABLED) {
+                assertTrue(r.out().contains("\nlinearizable ("), r.out());
+                String model = w.equals("globrunq") ? "globrunq" : w.equals("chan") ? "chan init=2" : "chan init=0";
+                assertTrue(r.out().contains("model " + model), r.out());
+                r = run("history", "check", out.toString(), "--model", model);
+                assertEquals(0, r.code(), r.out() + r.err());
+            } else {
+                assertTrue(r.out().contains("recording off (-Dsched.record=false)"), r.out());
+            }
+        }
+    }
+
     @Test void corpusCommand(@TempDir Path tmp) throws Exception {
         Path dir = tmp.resolve("c");
         Files.createDirectories(dir);

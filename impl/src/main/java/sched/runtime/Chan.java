@@ -14,6 +14,11 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>Sending on a closed channel, and closing a closed channel, panic (IllegalStateException here), as in
  *       Go; receiving on a closed, drained channel returns null at once ({@link #recv2} says it was closed).</li>
  * </ul>
+ *
+ * <p>With {@link HistoryHooks#ENABLED}, every operation reports itself (process = the goroutine): the invocation
+ * before the channel's lock is taken, the completion after the operation took effect (after the wakeup, for one
+ * that parked). A send or close that panics, and a non-blocking operation that would have blocked, complete
+ * with FAIL (no effect); a receive on a closed, drained channel completes with {@link HistoryHooks#CLOSED}.
  */
 public final class Chan<T> {
     private static final AtomicLong IDS = new AtomicLong();
@@ -52,6 +57,7 @@ public final class Chan<T> {
     /** {@code c <- v}: blocks until a receiver takes v or a buffer slot is free. */
     public void send(T v) {
         G self = Sched.currentG("Chan.send");
+        if (HistoryHooks.ENABLED) HistoryHooks.event(this, self.goid, HistoryHooks.INVOKE, "send", v);
         Sched.checkpoint(self); // may move this goroutine to another M
         Sudog[] wake = new Sudog[1];
         lock.lock();
@@ -61,19 +67,35 @@ public final class Chan<T> {
             sendq.enqueue(mysg);
             self.param = null;
             Sched.gopark(self, lock, WaitReason.CHAN_SEND);
+            if (HistoryHooks.ENABLED) sent(self.goid, mysg.success ? DONE : CLOSED, v);
             if (!mysg.success) throw new IllegalStateException("send on closed channel");
             return;
         }
         lock.unlock();
+        if (HistoryHooks.ENABLED) sent(self.goid, r, v);
         finish(r, wake[0], true, self);
+    }
+
+    /** Reports the completion of a send that ended with r (DONE: ok; CLOSED: it panics, no effect). */
+    void sent(long process, int r, Object v) {
+        HistoryHooks.event(this, process, r == DONE ? HistoryHooks.OK : HistoryHooks.FAIL, "send", v);
+    }
+
+    /** Reports the completion of a receive that ended with r (BLOCK: a non-blocking one that took nothing). */
+    void received(long process, int r, Object v) {
+        if (r == BLOCK) HistoryHooks.event(this, process, HistoryHooks.FAIL, "recv", null);
+        else HistoryHooks.event(this, process, HistoryHooks.OK, "recv", r == DONE ? v : HistoryHooks.CLOSED);
     }
 
     /** Send without blocking; false if it would block. Callable from outside a goroutine (timer callbacks). */
     public boolean trySend(T v) {
+        long p = 0;
+        if (HistoryHooks.ENABLED) HistoryHooks.event(this, p = HistoryHooks.gProcess(), HistoryHooks.INVOKE, "send", v);
         Sudog[] wake = new Sudog[1];
         lock.lock();
         int r = sendCore(v, wake);
         lock.unlock();
+        if (HistoryHooks.ENABLED) sent(p, r, v);
         if (r == BLOCK) return false;
         finish(r, wake[0], true, null);
         return true;
@@ -128,6 +150,7 @@ public final class Chan<T> {
 
     private T recvImpl(boolean[] okOut) {
         G self = Sched.currentG("Chan.recv");
+        if (HistoryHooks.ENABLED) HistoryHooks.event(this, self.goid, HistoryHooks.INVOKE, "recv", null);
         Sched.checkpoint(self); // may move this goroutine to another M
         Object[] out = new Object[1];
         Sudog[] wake = new Sudog[1];
@@ -138,11 +161,13 @@ public final class Chan<T> {
             recvq.enqueue(mysg);
             self.param = null;
             Sched.gopark(self, lock, WaitReason.CHAN_RECEIVE);
+            if (HistoryHooks.ENABLED) received(self.goid, mysg.success ? DONE : CLOSED, mysg.elem);
             if (okOut != null) okOut[0] = mysg.success;
             @SuppressWarnings("unchecked") T v = (T) mysg.elem;
             return v;
         }
         lock.unlock();
+        if (HistoryHooks.ENABLED) received(self.goid, r, out[0]);
         finish(r, wake[0], false, self);
         if (okOut != null) okOut[0] = r == DONE;
         @SuppressWarnings("unchecked") T v = (T) out[0];
@@ -151,11 +176,14 @@ public final class Chan<T> {
 
     /** Receive without blocking: null (and false from {@code ok}) when it would block. */
     public Received<T> tryRecv() {
+        long p = 0;
+        if (HistoryHooks.ENABLED) HistoryHooks.event(this, p = HistoryHooks.gProcess(), HistoryHooks.INVOKE, "recv", null);
         Object[] out = new Object[1];
         Sudog[] wake = new Sudog[1];
         lock.lock();
         int r = recvCore(out, wake);
         lock.unlock();
+        if (HistoryHooks.ENABLED) received(p, r, out[0]);
         if (r == BLOCK) return null;
         finish(r, wake[0], false, null);
         @SuppressWarnings("unchecked") T v = (T) out[0];
@@ -200,9 +228,12 @@ public final class Chan<T> {
 
     /** close(c): wake every waiting receiver (with null) and sender (who then panics). */
     public void close() {
+        long p = 0;
+        if (HistoryHooks.ENABLED) HistoryHooks.event(this, p = HistoryHooks.gProcess(), HistoryHooks.INVOKE, "close", null);
         lock.lock();
         if (closed) {
             lock.unlock();
+            if (HistoryHooks.ENABLED) HistoryHooks.event(this, p, HistoryHooks.FAIL, "close", null);
             throw new IllegalStateException("close of closed channel");
         }
         closed = true;
@@ -220,6 +251,7 @@ public final class Chan<T> {
             wake.add(sg);
         }
         lock.unlock();
+        if (HistoryHooks.ENABLED) HistoryHooks.event(this, p, HistoryHooks.OK, "close", null);
         for (Sudog sg : wake) sg.g.sched.ready(sg.g);
     }
 

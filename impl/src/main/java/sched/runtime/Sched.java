@@ -71,9 +71,8 @@ public final class Sched {
     /** sched.lock: guards the global queue, the idle lists and M bookkeeping. */
     final RtLock lock = new RtLock();
 
-    // The global run queue (under lock; runqsize is also read without it as a hint).
-    private G runqhead, runqtail;
-    private volatile int runqsize;
+    /** The global run queue (under lock; its size is also read without it as a hint). */
+    final GlobalRunq runq = new GlobalRunq();
 
     @SuppressWarnings("unused") private volatile int nmspinning;
     @SuppressWarnings("unused") private volatile int npidle;
@@ -412,7 +411,7 @@ public final class Sched {
             if (last) stopper.notewakeup();
             return;
         }
-        if (!pp.runqempty() || runqsize != 0) {
+        if (!pp.runqempty() || runq.size() != 0) {
             startm(null, pp, false);
             return;
         }
@@ -421,7 +420,7 @@ public final class Sched {
             return;
         }
         lock.lock();
-        if (runqsize != 0) {
+        if (runq.size() != 0) {
             lock.unlock();
             startm(null, pp, false);
             return;
@@ -558,23 +557,13 @@ public final class Sched {
     // ============================================================================================ global queue
 
     /** globrunqput: append one G to the global queue (lock held). */
-    void globrunqput(G gp) {
-        gp.schedlink = null;
-        if (runqtail != null) runqtail.schedlink = gp;
-        else runqhead = gp;
-        runqtail = gp;
-        runqsize = runqsize + 1;
-    }
+    void globrunqput(G gp) { runq.globrunqput(gp); }
 
     /** globrunqputbatch: append a linked batch of n Gs to the global queue, taking the lock. */
     void globrunqputbatch(G head, G tail, int n) {
         lock.lock();
         try {
-            if (runqtail != null) runqtail.schedlink = head;
-            else runqhead = head;
-            runqtail = tail;
-            tail.schedlink = null;
-            runqsize = runqsize + n;
+            runq.globrunqputbatch(head, tail, n);
         } finally {
             lock.unlock();
         }
@@ -584,37 +573,15 @@ public final class Sched {
      * globrunqget: take a batch from the global queue (lock held): at most {@code size/GOMAXPROCS + 1}, at most
      * {@code max} when max > 0, at most half a local ring. The first is returned, the rest go to pp's queue.
      */
-    G globrunqget(P pp, int max) {
-        int size = runqsize;
-        if (size == 0) return null;
-        int n = size / gomaxprocs + 1;
-        if (n > size) n = size;
-        if (max > 0 && n > max) n = max;
-        if (n > pp.size / 2) n = pp.size / 2;
-        runqsize = size - n;
-        G gp = runqhead;
-        runqhead = gp.schedlink;
-        n--;
-        for (; n > 0; n--) {
-            G gp1 = runqhead;
-            runqhead = gp1.schedlink;
-            gp1.schedlink = null;
-            pp.runqput(gp1, false);
-        }
-        if (runqhead == null) runqtail = null;
-        gp.schedlink = null;
-        return gp;
-    }
+    G globrunqget(P pp, int max) { return runq.globrunqget(pp, max, gomaxprocs); }
 
-    public int globalRunqSize() { return runqsize; }
+    public int globalRunqSize() { return runq.size(); }
 
     /** The global queue's Gs, head first (lock taken). */
     public List<G> globalRunqContents() {
         lock.lock();
         try {
-            List<G> out = new ArrayList<>(runqsize);
-            for (G g = runqhead; g != null; g = g.schedlink) out.add(g);
-            return out;
+            return runq.contents();
         } finally {
             lock.unlock();
         }
@@ -661,7 +628,7 @@ public final class Sched {
         G gp = null;
         boolean inherit = false;
         int period = config.globalCheckPeriod;
-        if (period > 0 && pp.schedtick % period == 0 && runqsize > 0) {
+        if (period > 0 && pp.schedtick % period == 0 && runq.size() > 0) {
             lock.lock();
             try {
                 gp = globrunqget(pp, 1);
@@ -770,7 +737,7 @@ public final class Sched {
                 return gp;
             }
             // global runq
-            if (runqsize != 0) {
+            if (runq.size() != 0) {
                 lock.lock();
                 try {
                     gp = globrunqget(pp, 0);
@@ -844,7 +811,7 @@ public final class Sched {
                 lock.unlock();
                 continue;
             }
-            if (runqsize != 0) {
+            if (runq.size() != 0) {
                 gp = globrunqget(pp, 0);
                 m.inheritTime = false;
                 lock.unlock();
@@ -1239,7 +1206,7 @@ public final class Sched {
         procresize(n);
         gcwaiting = false;
         stopper = null;
-        int work = runqsize;
+        int work = runq.size();
         lock.unlock();
         // Start Ms for the work that moved (startTheWorld), then let wakep find the rest.
         for (int i = 0; i < work && npidle() > 0; i++) startm(null, null, false);
@@ -1376,7 +1343,7 @@ public final class Sched {
     /** A scheduler dump for error reports, safe to build with sched.lock and allgsLock held. */
     private String dumpLocked() {
         StringBuilder sb = new StringBuilder("mcount=" + mcount + " nmidle=" + nmidle + " nmidlelocked="
-                + nmidlelocked + " npidle=" + npidle() + " nmspinning=" + nmspinning() + " runqsize=" + runqsize + "\n");
+                + nmidlelocked + " npidle=" + npidle() + " nmspinning=" + nmspinning() + " runqsize=" + runq.size() + "\n");
         for (P p : allp) {
             G next = p.runnext();
             M pm = p.m;

@@ -19,6 +19,12 @@ import java.util.List;
  * in a random order (drawn through the seam) and take the first that is ready; with none ready, return the
  * default or enqueue a sudog on every channel and park once. The first channel to fire wins the G by CAS of its
  * {@code selectDone} flag; the losers' sudogs are removed after the wakeup. A Select object can be reused.
+ *
+ * <p>With {@link HistoryHooks#ENABLED}, a select whose cases are on distinct channels reports each case as one
+ * operation on its channel (process = the goroutine): every case is invoked before the channels are locked;
+ * the chosen case completes as the plain send or receive would, every other case completes with FAIL (no
+ * effect), and with the default taken all fail. A select with two cases on one channel is not reported (one
+ * process would have two operations open on that channel at once, which a history cannot express).
  */
 public final class Select {
     private final List<Chan<?>> chans = new ArrayList<>();
@@ -84,6 +90,14 @@ public final class Select {
             poll[i] = poll[j];
             poll[j] = t;
         }
+        boolean rec = HistoryHooks.ENABLED && locks.size() == n;
+        long proc = self.goid;
+        if (rec) {
+            for (int i = 0; i < n; i++) {
+                boolean snd = isSend.get(i);
+                HistoryHooks.event(chans.get(i), proc, HistoryHooks.INVOKE, snd ? "send" : "recv", snd ? values.get(i) : null);
+            }
+        }
         for (Chan<?> c : locks) c.lock.lock();
         Object[] out = new Object[1];
         Sudog[] wake = new Sudog[1];
@@ -94,6 +108,7 @@ public final class Select {
             int r = snd ? c.sendCore(values.get(i), wake) : c.recvCore(out, wake);
             if (r != Chan.BLOCK) {
                 unlockAll(locks);
+                if (rec) completed(proc, i, r, out[0]);
                 Chan.finish(r, wake[0], snd, self);
                 if (!snd) {
                     received = out[0];
@@ -104,6 +119,7 @@ public final class Select {
         }
         if (hasDefault) {
             unlockAll(locks);
+            if (rec) completed(proc, -1, Chan.BLOCK, null);
             return -1;
         }
         // Block on every case.
@@ -131,6 +147,7 @@ public final class Select {
         unlockAll(locks);
         if (winner == null) throw new SchedulerError("select woken without a winning case");
         int i = winner.caseIndex;
+        if (rec) completed(proc, i, winner.success ? Chan.DONE : Chan.CLOSED, winner.elem);
         if (isSend.get(i)) {
             if (!winner.success) throw new IllegalStateException("send on closed channel");
         } else {
@@ -138,6 +155,17 @@ public final class Select {
             ok = winner.success;
         }
         return i;
+    }
+
+    /** Reports every case's completion: case {@code chosen} ended with r (and value v), the others had no effect. */
+    private void completed(long proc, int chosen, int r, Object v) {
+        for (int k = 0; k < chans.size(); k++) {
+            Chan<?> c = chans.get(k);
+            boolean snd = isSend.get(k);
+            if (k != chosen) HistoryHooks.event(c, proc, HistoryHooks.FAIL, snd ? "send" : "recv", snd ? values.get(k) : null);
+            else if (snd) c.sent(proc, r, values.get(k));
+            else c.received(proc, r, v);
+        }
     }
 
     private static void unlockAll(List<Chan<?>> locks) {

@@ -17,7 +17,9 @@ import sched.history.edn.Keyword;
  * Unbuffered (c = 0): a send and the recv that takes its value happen together, at one moment inside both
  * their intervals (a rendezvous). When values are unique, the history is rewritten before the search: each
  * matched (send v, recv v) pair becomes one {@code :rendezvous v} operation whose interval is the intersection
- * of the two; a pair whose intervals do not meet, a completed send that nobody received, and a completed recv of a
+ * of the two; a completed send that no completed recv took pairs with an open recv invoked before the send
+ * returned, if there is one (the receiver got the value but the history ended before it resumed); a pair whose
+ * intervals do not meet, a completed send that nobody received, and a completed recv of a
  * value nobody sent become operations that can never be linearized, so the check fails there. A send with an
  * open outcome that nobody received is dropped (it never happened). Without unique values the fallback rule is
  * weaker: a send parks its value and the very next operation of the linearization must be the recv taking it.
@@ -72,6 +74,7 @@ public final class ChanModel implements Model {
         if (capacity != 0) return null;
         java.util.Map<Object, Operation> sends = new java.util.HashMap<>(), recvs = new java.util.HashMap<>();
         java.util.List<Operation> out = new java.util.ArrayList<>();
+        java.util.List<Operation> openRecvs = new java.util.ArrayList<>(), unreceived = new java.util.ArrayList<>();
         for (Operation op : ops) {
             if (op.outcome() == Operation.Outcome.FAIL) continue;
             String f = Ops.fn(op);
@@ -79,6 +82,8 @@ public final class ChanModel implements Model {
                 if (sends.put(op.value(), op) != null) return null;
             } else if (f.equals("recv") && !op.outcome().open() && op.value() != null && !CLOSED.equals(op.value())) {
                 if (recvs.put(op.value(), op) != null) return null;
+            } else if (f.equals("recv") && op.outcome().open()) {
+                openRecvs.add(op);
             } else {
                 out.add(op);
             }
@@ -86,7 +91,7 @@ public final class ChanModel implements Model {
         for (Operation s : sends.values()) {
             Operation r = recvs.remove(s.value());
             if (r == null) {
-                if (!s.outcome().open()) out.add(rewrite(s, NEVER_F, s.call(), s.ret(), "completed send with no receiver"));
+                if (!s.outcome().open()) unreceived.add(s);
                 continue;
             }
             int from = Math.max(s.call(), r.call());
@@ -95,6 +100,18 @@ public final class ChanModel implements Model {
             else out.add(rewrite(r, NEVER_F, r.call(), r.ret(), "send and recv never overlap"));
         }
         for (Operation r : recvs.values()) out.add(rewrite(r, NEVER_F, r.call(), r.ret(), "recv of a value nobody sent"));
+        // A completed send that no completed recv took met an open recv (the receiver was handed the value, the
+        // history ended before it resumed): pair it, in order of return, with the open recv invoked earliest
+        // before it returned. The recvs a send may pair with are also open to every send returning later, so this
+        // greedy choice pairs every send that any pairing could.
+        unreceived.sort(java.util.Comparator.comparingInt(Operation::ret));
+        openRecvs.sort(java.util.Comparator.comparingInt(Operation::call));
+        for (Operation s : unreceived) {
+            Operation r = openRecvs.isEmpty() || openRecvs.get(0).call() > s.ret() ? null : openRecvs.remove(0);
+            if (r == null) out.add(rewrite(s, NEVER_F, s.call(), s.ret(), "completed send with no receiver"));
+            else out.add(rewrite(s, RENDEZVOUS_F, Math.max(s.call(), r.call()), s.ret(), null));
+        }
+        out.addAll(openRecvs);
         out.sort(java.util.Comparator.comparingInt(Operation::call));
         return java.util.List.of(new Part("rendezvous", this, out));
     }

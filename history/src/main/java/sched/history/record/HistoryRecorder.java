@@ -69,6 +69,11 @@ public final class HistoryRecorder {
         local.get().add(seq.getAndIncrement(), process, Op.Type.OK, f, value);
     }
 
+    /** Records that the operation of {@code process} certainly took no effect. */
+    public void fail(Object process, Object f, Object value) {
+        local.get().add(seq.getAndIncrement(), process, Op.Type.FAIL, f, value);
+    }
+
     /** Records that the operation of {@code process} ended with an unknown outcome. */
     public void info(Object process, Object f, Object value) {
         local.get().add(seq.getAndIncrement(), process, Op.Type.INFO, f, value);

@@ -5,6 +5,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import sched.runtime.Config;
 import sched.runtime.G;
+import sched.runtime.GlobalRunq;
 import sched.runtime.GoRuntime;
 import sched.runtime.M;
 import sched.runtime.P;
@@ -18,7 +19,7 @@ import sched.runtime.Sched;
  * their own P, exactly as Ms do.
  */
 public final class RunqAccess {
-    private static final MethodHandle NEW_P, NEW_G, STEAL, SET_GOID;
+    private static final MethodHandle NEW_P, NEW_G, STEAL, SET_GOID, SET_SCHEDLINK, PUT_BATCH;
 
     static {
         try {
@@ -27,6 +28,8 @@ public final class RunqAccess {
             NEW_G = l.findConstructor(G.class, MethodType.methodType(void.class, Sched.class));
             STEAL = l.findVirtual(P.class, "runqsteal", MethodType.methodType(G.class, P.class, boolean.class, M.class));
             SET_GOID = l.findSetter(G.class, "goid", long.class);
+            SET_SCHEDLINK = l.findSetter(G.class, "schedlink", G.class);
+            PUT_BATCH = l.findVirtual(GlobalRunq.class, "globrunqputbatch", MethodType.methodType(void.class, G.class, G.class, int.class));
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -58,6 +61,18 @@ public final class RunqAccess {
     public static G steal(P thief, P victim, boolean stealRunNextG) {
         try {
             return (G) STEAL.invoke(thief, victim, stealRunNextG, (M) null);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
+    }
+
+    /** {@code q.globrunqputbatch(gs[0], gs[n-1], n)} after linking gs in order (the caller holds q's lock). */
+    public static void globrunqputbatch(GlobalRunq q, G... gs) {
+        try {
+            for (int i = 0; i + 1 < gs.length; i++) SET_SCHEDLINK.invoke(gs[i], gs[i + 1]);
+            PUT_BATCH.invoke(q, gs[0], gs[gs.length - 1], gs.length);
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable t) {

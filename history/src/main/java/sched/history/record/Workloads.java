@@ -7,12 +7,17 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import sched.history.History;
 import sched.history.edn.Keyword;
+import sched.examples.Primes;
+import sched.examples.Skynet;
 import sched.runtime.Chan;
 import sched.runtime.Config;
 import sched.runtime.G;
+import sched.runtime.GlobalRunq;
+import sched.runtime.HistoryHooks;
 import sched.runtime.Go;
 import sched.runtime.GoRuntime;
 import sched.runtime.P;
+import sched.runtime.Select;
 import sched.runtime.WaitGroup;
 
 /**
@@ -26,7 +31,10 @@ public final class Workloads {
     public record Recording(History history, String model, long nanos, long operations) {}
 
     /** The workload names {@link #run} knows. */
-    public static final List<String> NAMES = List.of("queue-torture", "chan-torture");
+    public static final List<String> NAMES = List.of("queue-torture", "chan-torture", "globrunq", "chan", "primes");
+
+    /** Workloads recorded through the runtime's own hooks ({@link sched.runtime.HistoryHooks}, -Dsched.record). */
+    public static final List<String> HOOKED = List.of("globrunq", "chan", "primes");
 
     public static Recording run(String name, int ops, int threads, long seed) { return run(name, ops, threads, seed, false); }
 
@@ -34,6 +42,9 @@ public final class Workloads {
         return switch (name) {
             case "queue-torture" -> queueTorture(ops, threads, seed, stealRunnext);
             case "chan-torture" -> chanTorture(ops, threads, 2, seed);
+            case "globrunq" -> globrunq(ops, threads, seed);
+            case "chan" -> chanSelect(ops, threads, 2, seed);
+            case "primes" -> primes(Math.max(1, ops / 100));
             default -> throw new IllegalArgumentException("unknown workload '" + name + "' (known: " + String.join(", ", NAMES) + ")");
         };
     }
@@ -170,6 +181,161 @@ public final class Workloads {
         });
         History h = rec.history("chan-torture");
         return new Recording(h, "chan init=" + capacity, t[1] - t[0], h.size() / 2);
+    }
+
+    /** Installs a recorder of the runtime's hooks for the objects {@code keep} accepts; null when -Dsched.record is off. */
+    private static RuntimeRecorder hooks(java.util.function.Predicate<Object> keep) {
+        return HistoryHooks.ENABLED ? RuntimeRecorder.install(keep) : null;
+    }
+
+    private static void unhook(RuntimeRecorder r) {
+        if (r != null) r.close();
+    }
+
+    /**
+     * The global run queue of a running scheduler, recorded by its own hooks (processes are Ms): {@code 2*procs}
+     * goroutines call Gosched (each call puts the goroutine on the global queue, and an M's schedule takes it
+     * back with globrunqget) until about {@code ops} operations are done, while the skynet example (1,000 leaves,
+     * 10,000 from 10,000 operations on: goroutines spawned ten at a time from one P, whose ring overflows to the
+     * global queue in batches) runs beside them.
+     * Check with model {@code globrunq}.
+     */
+    public static Recording globrunq(int ops, int procs, long seed) {
+        long[] t = new long[2];
+        long[] sum = new long[1];
+        long leaves = ops >= 10_000 ? 10_000 : 1000;
+        RuntimeRecorder rec = hooks(o -> o instanceof GlobalRunq);
+        try {
+            GoRuntime.run(new Config().gomaxprocs(Math.max(2, procs)).sysmon(false), () -> {
+                t[0] = System.nanoTime();
+                int yielders = 2 * Math.max(2, procs);
+                int per = Math.max(1, ops / (2 * yielders));
+                WaitGroup wg = new WaitGroup();
+                for (int k = 0; k < yielders; k++) {
+                    wg.add(1);
+                    Go.go(() -> {
+                        for (int i = 0; i < per; i++) Go.gosched();
+                        wg.done();
+                    });
+                }
+                sum[0] = Skynet.run(leaves);
+                wg.await();
+                t[1] = System.nanoTime();
+            });
+        } finally {
+            unhook(rec);
+        }
+        if (sum[0] != leaves * (leaves - 1) / 2) throw new IllegalStateException("skynet(" + leaves + ") summed to " + sum[0]);
+        History h = only(rec, "globrunq");
+        return new Recording(h, "globrunq", t[1] - t[0], h.size() / 2);
+    }
+
+    /**
+     * One buffered channel (capacity {@code capacity}) under every kind of channel operation, recorded by the
+     * runtime's own hooks (processes are goroutines): {@code producers} goroutines send unique values by
+     * blocking send, {@code select} with a default (retried by a blocking send when it would block),
+     * {@code trySend}, and a blocking select over the channel and a channel nobody uses; as many consumers
+     * receive by blocking receive, select with a default, {@code tryRecv} and a blocking two-case select, until
+     * they see the channel closed; the main goroutine closes it once every producer is done. Check with model
+     * {@code chan} init = capacity.
+     */
+    public static Recording chanSelect(int ops, int producers, int capacity, long seed) {
+        long[] t = new long[2];
+        Object[] target = new Object[1];
+        RuntimeRecorder rec = hooks(o -> o instanceof Chan);
+        try {
+            GoRuntime.run(new Config().gomaxprocs(Math.max(2, Runtime.getRuntime().availableProcessors())).sysmon(false), () -> {
+                Chan<Long> c = new Chan<>(capacity), never = new Chan<>(0);
+                target[0] = c;
+                WaitGroup sent = new WaitGroup(), received = new WaitGroup();
+                int per = Math.max(1, ops / (2 * producers));
+                t[0] = System.nanoTime();
+                for (int p = 0; p < producers; p++) {
+                    final long base = (long) p * per;
+                    SplittableRandom rnd = new SplittableRandom(seed * 131 + p);
+                    sent.add(1);
+                    Go.go(() -> {
+                        for (long i = 0; i < per; i++) {
+                            Long v = base + i;
+                            switch (rnd.nextInt(4)) {
+                                case 0 -> c.send(v);
+                                case 1 -> {
+                                    if (new Select().send(c, v).orDefault().select() < 0) c.send(v);
+                                }
+                                case 2 -> {
+                                    if (!c.trySend(v)) c.send(v);
+                                }
+                                default -> new Select().send(c, v).recv(never).select();
+                            }
+                        }
+                        sent.done();
+                    });
+                    SplittableRandom rnd2 = new SplittableRandom(seed * 137 + p);
+                    received.add(1);
+                    Go.go(() -> {
+                        for (boolean open = true; open; ) {
+                            switch (rnd2.nextInt(4)) {
+                                case 0 -> open = c.recv2().ok();
+                                case 1 -> {
+                                    Select s = new Select().recv(c).orDefault();
+                                    if (s.select() < 0) Go.gosched();
+                                    else open = s.ok();
+                                }
+                                case 2 -> {
+                                    Chan.Received<Long> r = c.tryRecv();
+                                    if (r == null) Go.gosched();
+                                    else open = r.ok();
+                                }
+                                default -> {
+                                    Select s = new Select().recv(c).recv(never);
+                                    s.select();
+                                    open = s.ok();
+                                }
+                            }
+                        }
+                        received.done();
+                    });
+                }
+                sent.await();
+                c.close();
+                received.await();
+                t[1] = System.nanoTime();
+            });
+        } finally {
+            unhook(rec);
+        }
+        History h = rec == null ? new History("chan", List.of()) : rec.history(target[0], "chan");
+        return new Recording(h, "chan init=" + capacity, t[1] - t[0], h.size() / 2);
+    }
+
+    /**
+     * The concurrent prime sieve from the runtime's examples ({@link Primes}), its first {@code n} primes, with
+     * every channel recorded by the runtime's own hooks; the history returned is the generator's channel (the
+     * busiest: it carries 2, 3, 4, ...). Unbuffered: check with model {@code chan} (init 0). The run ends while
+     * the generator and the filters are still blocked, so their last operations stay open.
+     */
+    public static Recording primes(int n) {
+        RuntimeRecorder rec = hooks(o -> o instanceof Chan);
+        long[] t = new long[2];
+        try {
+            GoRuntime.run(new Config().gomaxprocs(Math.max(2, Runtime.getRuntime().availableProcessors())).sysmon(false), () -> {
+                t[0] = System.nanoTime();
+                List<Long> ps = Primes.run(n);
+                if (ps.size() != n) throw new IllegalStateException("primes: " + ps);
+                t[1] = System.nanoTime();
+            });
+        } finally {
+            unhook(rec);
+        }
+        History h = rec == null || rec.objects().isEmpty() ? new History("primes", List.of()) : rec.history(rec.objects().get(0), "primes");
+        return new Recording(h, "chan init=0", t[1] - t[0], h.size() / 2);
+    }
+
+    /** The history of the single object a recorder saw (empty when recording was off or nothing happened). */
+    private static History only(RuntimeRecorder rec, String name) {
+        if (rec == null || rec.objects().isEmpty()) return new History(name, List.of());
+        if (rec.objects().size() != 1) throw new IllegalStateException(name + ": expected one recorded object, saw " + rec.objects().size());
+        return rec.history(rec.objects().get(0), name);
     }
 
     /**

@@ -167,6 +167,32 @@ class ModelTest {
         assertEquals(LINEARIZABLE, new Hist().call(0, "get", null, 9L).call(0, "get", null, 8L).verdict("runq init={:runnext 9 :ring [8]}"));
     }
 
+    @Test void globrunq() {
+        // a get takes a non-empty prefix at once; [] only when empty
+        assertEquals(LINEARIZABLE, new Hist().call(1, "put", 1L).call(2, "put-batch", vec(2L, 3L))
+                .call(1, "get", null, vec(1L, 2L)).call(2, "get", null, vec(3L)).call(1, "get", null, vec()).verdict("globrunq"));
+        // not the head
+        assertEquals(NOT_LINEARIZABLE, new Hist().call(1, "put", 1L).call(1, "put", 2L).call(2, "get", null, vec(2L)).verdict("globrunq"));
+        // a batch is put at once and in order: a get cannot see it reversed or split by a later put
+        assertEquals(NOT_LINEARIZABLE, new Hist().call(1, "put-batch", vec(1L, 2L)).call(2, "get", null, vec(2L, 1L)).verdict("globrunq"));
+        assertEquals(NOT_LINEARIZABLE, new Hist().call(1, "put-batch", vec(1L, 2L)).call(1, "put", 3L)
+                .call(2, "get", null, vec(1L, 3L)).verdict("globrunq"));
+        // empty result while something is queued; a G taken twice
+        assertEquals(NOT_LINEARIZABLE, new Hist().call(1, "put", 1L).call(2, "get", null, vec()).verdict("globrunq"));
+        assertEquals(NOT_LINEARIZABLE, new Hist().call(1, "put", 1L).call(2, "get", null, vec(1L)).call(3, "get", null, vec(1L))
+                .verdict("globrunq"));
+        // concurrent put and get: the get may come first (empty) or after
+        assertEquals(LINEARIZABLE, new Hist().inv(1, "put", 1L).call(2, "get", null, vec()).ok(1, "put", 1L)
+                .call(2, "get", null, vec(1L)).verdict("globrunq"));
+        // the same G may come back later (goroutines return to the queue)
+        assertEquals(LINEARIZABLE, new Hist().call(1, "put", 1L).call(2, "get", null, vec(1L)).call(2, "put", 1L)
+                .call(1, "get", null, vec(1L)).verdict("globrunq"));
+        ModelException open = assertThrows(ModelException.class, () -> new Hist().call(1, "put", 1L).inv(2, "get", null).verdict("globrunq"));
+        assertTrue(open.getMessage().contains("open :get"), open.getMessage());
+        assertThrows(ModelException.class, () -> new Hist().call(1, "put-batch", vec()).verdict("globrunq"));
+        assertThrows(ModelException.class, () -> new Hist().call(1, "steal", null, vec()).verdict("globrunq"));
+    }
+
     @Test void chan() {
         assertEquals(LINEARIZABLE, new Hist().call(0, "send", 1L).call(1, "recv", null, 1L).verdict("chan init=1"));
         assertEquals(NOT_LINEARIZABLE, new Hist().call(0, "send", 1L).call(0, "send", 2L).verdict("chan init=1"));
@@ -186,6 +212,13 @@ class ModelTest {
         assertEquals(NOT_LINEARIZABLE, new Hist().call(0, "send", 1L).call(1, "recv", null, 1L).verdict("chan init=0"));
         assertEquals(NOT_LINEARIZABLE, new Hist().inv(0, "send", 1L).inv(1, "recv", null).ok(1, "recv", 1L).ok(0, "send", 1L)
                 .call(0, "send", 2L).verdict("chan init=0"));
+        // unbuffered: a completed send may meet a receiver whose recv never completed (the history ended first),
+        // but only one invoked before the send returned, and only one send per such recv
+        assertEquals(LINEARIZABLE, new Hist().inv(1, "recv", null).call(0, "send", 1L).verdict("chan init=0"));
+        assertEquals(NOT_LINEARIZABLE, new Hist().call(0, "send", 1L).inv(1, "recv", null).verdict("chan init=0"));
+        assertEquals(NOT_LINEARIZABLE, new Hist().inv(1, "recv", null).call(0, "send", 1L).call(0, "send", 2L).verdict("chan init=0"));
+        assertEquals(LINEARIZABLE, new Hist().inv(1, "recv", null).inv(2, "recv", null).call(0, "send", 1L).call(0, "send", 2L)
+                .verdict("chan init=0"));
     }
 
     @Test void manifestModelColumns() {

@@ -1,0 +1,144 @@
+package sched.history.record;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+import sched.history.History;
+import sched.history.Op;
+import sched.history.Pairing;
+import sched.history.check.Checker;
+import sched.history.edn.Keyword;
+import sched.history.model.Models;
+import sched.runtime.Chan;
+import sched.runtime.Config;
+import sched.runtime.GoRuntime;
+import sched.runtime.HistoryHooks;
+import sched.examples.Primes;
+
+/**
+ * Histories recorded by the runtime's own hooks ({@link HistoryHooks}) on real threads: the global run queue
+ * (processes = Ms) and channels, selects included (processes = goroutines). Each must check linearizable, and a
+ * corrupted copy must not (the checks have teeth).
+ */
+class RuntimeRecordTest {
+    private static final Keyword GET = Keyword.of("get"), RECV = Keyword.of("recv");
+
+    @Test void hooksAreOnInTests() {
+        assertTrue(HistoryHooks.ENABLED, "the history module's Surefire configuration sets -Dsched.record=true");
+    }
+
+    private static Checker.Verdict verdict(String model, History h) {
+        return Checker.check(Models.parse(model).create(), Pairing.pair(h), 60, true).verdict();
+    }
+
+    private static long count(History h, Op.Type t, String f) {
+        return h.ops().stream().filter(o -> o.type() == t && o.f().equals(Keyword.of(f))).count();
+    }
+
+    @Test void globalRunQueueOfARunningSchedulerIsLinearizable() {
+        for (long seed = 1; seed <= 2; seed++) {
+            Workloads.Recording r = Workloads.globrunq(10_000, 2, seed);
+            History h = r.history();
+            assertTrue(count(h, Op.Type.OK, "put") > 1000, "puts: " + count(h, Op.Type.OK, "put"));
+            assertTrue(count(h, Op.Type.OK, "put-batch") > 0, "skynet(10000)'s overflow batches were recorded (33-43 seen)");
+            assertTrue(h.ops().stream().anyMatch(o -> o.type() == Op.Type.OK && o.f().equals(GET) && ((List<?>) o.value()).size() > 1),
+                    "some get took a batch");
+            assertEquals(Checker.Verdict.LINEARIZABLE, verdict(r.model(), h), "seed " + seed);
+            // what we write, the EDN reader reads back to the same history, which checks the same
+            History back = sched.history.HistoryReader.readKnossos("back", h.toEdn());
+            assertEquals(Checker.Verdict.LINEARIZABLE, verdict(r.model(), back));
+        }
+    }
+
+    @Test void aCorruptedGlobalQueueRecordingIsCaught() {
+        History h = Workloads.globrunq(10_000, 2, 3).history();
+        // reverse the first batch of two or more that a get took: the batch is no longer the queue's prefix
+        List<Op> ops = new ArrayList<>(h.ops());
+        for (int i = 0; i < ops.size(); i++) {
+            Op o = ops.get(i);
+            if (o.type() == Op.Type.OK && o.f().equals(GET) && ((List<?>) o.value()).size() > 1
+                    && !((List<?>) o.value()).get(0).equals(((List<?>) o.value()).get(1))) {
+                List<Object> rev = new ArrayList<>((List<?>) o.value());
+                java.util.Collections.reverse(rev);
+                ops.set(i, new Op(o.process(), o.type(), o.f(), rev, o.index()));
+                break;
+            }
+        }
+        assertEquals(Checker.Verdict.NOT_LINEARIZABLE, verdict("globrunq", new History("corrupt", ops)));
+        // and dropping one put loses a goroutine that a later get returns
+        List<Op> lost = new ArrayList<>(h.ops());
+        int put = -1;
+        for (int i = 0; i < lost.size() && put < 0; i++) if (lost.get(i).type() == Op.Type.OK && lost.get(i).f().equals(Keyword.of("put"))) put = i;
+        Op ok = lost.remove(put);
+        for (int i = put - 1; i >= 0; i--) {
+            if (lost.get(i).process().equals(ok.process()) && lost.get(i).type() == Op.Type.INVOKE) {
+                lost.remove(i);
+                break;
+            }
+        }
+        assertEquals(Checker.Verdict.NOT_LINEARIZABLE, verdict("globrunq", new History("lost", lost)));
+    }
+
+    @Test void channelWithSelectsAndTryOperationsIsLinearizable() {
+        for (int capacity : new int[] {2, 0}) {
+            Workloads.Recording r = Workloads.chanSelect(3000, 2, capacity, capacity + 1);
+            History h = r.history();
+            assertTrue(h.size() > 3000, "records: " + h.size());
+            assertTrue(count(h, Op.Type.FAIL, "send") + count(h, Op.Type.FAIL, "recv") > 0, "some try or select-with-default would have blocked");
+            assertTrue(h.ops().stream().anyMatch(o -> o.type() == Op.Type.OK && Keyword.of("closed").equals(o.value())), "receivers saw the close");
+            assertEquals(1, count(h, Op.Type.OK, "close"));
+            assertEquals(Checker.Verdict.LINEARIZABLE, verdict(r.model(), h), "capacity " + capacity);
+        }
+    }
+
+    @Test void aCorruptedChannelRecordingIsCaught() {
+        History h = Workloads.chanSelect(1000, 2, 2, 5).history();
+        // the second value received is reported as the first one again: a value delivered twice
+        List<Op> ops = new ArrayList<>(h.ops());
+        Object first = null;
+        for (int i = 0; i < ops.size(); i++) {
+            Op o = ops.get(i);
+            if (o.type() != Op.Type.OK || !o.f().equals(RECV) || !(o.value() instanceof Long)) continue;
+            if (first == null) first = o.value();
+            else {
+                ops.set(i, new Op(o.process(), o.type(), o.f(), first, o.index()));
+                break;
+            }
+        }
+        assertEquals(Checker.Verdict.NOT_LINEARIZABLE, verdict("chan init=2", new History("corrupt", ops)));
+    }
+
+    @Test void everyChannelOfThePrimeSieveIsLinearizable() {
+        Predicate<Object> chans = o -> o instanceof Chan;
+        List<Long> primes = new ArrayList<>();
+        RuntimeRecorder rec = RuntimeRecorder.install(chans);
+        try {
+            GoRuntime.run(new Config().gomaxprocs(2).sysmon(false), () -> primes.addAll(Primes.run(30)));
+        } finally {
+            rec.close();
+        }
+        assertEquals(113L, primes.get(29));
+        // the generator's channel and each filter's output that carried a prime (the last filter's may be unused)
+        assertTrue(rec.objects().size() >= 30, "channels recorded: " + rec.objects().size());
+        for (Object c : rec.objects()) {
+            History h = rec.history(c, c.toString());
+            assertEquals(Checker.Verdict.LINEARIZABLE, verdict("chan init=0", h), c.toString());
+        }
+        assertTrue(Workloads.primes(20).history().size() > 100);
+    }
+
+    @Test void installingWithoutAHookRemovesIt() {
+        RuntimeRecorder rec = RuntimeRecorder.install(o -> true);
+        rec.close();
+        GoRuntime.run(new Config().gomaxprocs(2).sysmon(false), () -> {
+            Chan<Long> c = new Chan<>(1);
+            c.send(1L);
+            c.recv();
+        });
+        assertTrue(rec.objects().isEmpty(), "nothing recorded after close");
+    }
+}
