@@ -1,5 +1,7 @@
 package sched.runtime;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -106,9 +108,16 @@ public final class GoRuntime {
         if (dead != null) fatal(dead, null);
     }
 
-    /** Wait for the Ms that are not running user code to finish; stop sysmon. */
+    /**
+     * Wait for the Ms to finish; stop sysmon. An M idle or in the scheduler at exit sees {@code exiting} and ends
+     * at once. An M still running a goroutine ends when that goroutine next yields or exits: usually within
+     * microseconds (the tail of a goroutine that finished just as main returned), but user code that never yields
+     * would hold run() forever, so those Ms get {@link #RUNNING_GRACE_MS} in all and are then left behind (Go would
+     * kill them with the process; a JVM cannot stop a platform thread).
+     */
     private void shutdown() {
         if (sysmon != null) sysmon.stop();
+        List<Thread> running = new ArrayList<>();
         for (M m : sched.allm) {
             Thread t = m.thread;
             // An M allocated just before exit may not have its thread yet (startm creates it right after).
@@ -117,13 +126,29 @@ public final class GoRuntime {
                 t = m.thread;
             }
             if (t == null || t == Thread.currentThread()) continue;
-            if (m.curg != null && m.curg.status() == G.RUNNING) continue; // user code that never yields
-            try {
-                t.join(TimeUnit.SECONDS.toMillis(10));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
+            if (m.curg != null && m.curg.status() == G.RUNNING) {
+                running.add(t);
+                continue;
             }
+            if (!join(t, TimeUnit.SECONDS.toNanos(10))) return;
+        }
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(RUNNING_GRACE_MS);
+        for (Thread t : running) {
+            if (!join(t, Math.max(1, deadline - System.nanoTime()))) return;
+        }
+    }
+
+    /** How long exit waits, in all, for Ms that were running a goroutine when main returned. */
+    static final long RUNNING_GRACE_MS = 1000;
+
+    /** Joins {@code t} for at most {@code nanos}; false if this thread was interrupted (flag restored). */
+    private static boolean join(Thread t, long nanos) {
+        try {
+            t.join(java.time.Duration.ofNanos(nanos));
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
