@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,20 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code ./sched history ...}: verdicts, exit codes, and one-line errors for bad input. */
 class HistoryCommandTest {
-    record Run(int code, String out, String err) {}
-
-    private static Run run(String... args) {
-        PrintStream oldOut = System.out, oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = Main.execute(args);
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    private static CliRun run(String... args) {
+        return CliRun.of(List.of(), args);
     }
 
     static Path corpus() {
@@ -48,35 +33,35 @@ class HistoryCommandTest {
         return null;
     }
 
-    private static void assertNoStackTrace(Run r) {
+    private static void assertNoStackTrace(CliRun r) {
         assertFalse(r.err().contains("\tat ") || r.err().contains("Exception"), r.err());
         assertEquals(1, r.err().strip().lines().count(), r.err());
     }
 
     @Test void linearizableAndNot(@TempDir Path tmp) throws Exception {
         Path good = corpus().resolve("knossos/data/cas-register/good/cas-register-bug.edn");
-        Run r = run("history", "check", good.toString(), "--model", "cas-register", "--init", "0");
-        assertEquals(0, r.code(), r.err());
+        CliRun r = run("history", "check", good.toString(), "--model", "cas-register", "--init", "0");
+        assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().startsWith("linearizable\n"), r.out());
         assertTrue(r.out().contains("6 operations (11 records)"), r.out());
 
         Path bad = corpus().resolve("knossos/data/cas-register/bad/rethink-fail-minimal.edn");
         Path window = tmp.resolve("window.edn");
         r = run("history", "check", bad.toString(), "--model", "cas-register init=0", "--window-out", window.toString());
-        assertEquals(1, r.code(), r.err());
+        assertEquals(1, r.exit(), r.err());
         assertTrue(r.out().startsWith("not linearizable\n"), r.out());
         assertTrue(r.out().contains("process 1 :read 3"), r.out());
         assertTrue(Files.readString(window).startsWith("{:verdict :not-linearizable"));
         // the window file is itself a readable history
         r = run("history", "check", window.toString(), "--model", "cas-register", "--init", "0");
-        assertTrue(r.code() == 0 || r.code() == 1, r.err());
+        assertTrue(r.exit() == 0 || r.exit() == 1, r.err());
 
         Path kv = corpus().resolve("porcupine/test_data/kv/c01-ok.txt");
         r = run("history", "check", kv.toString(), "--model", "kv", "--format", "porcupine-kv-log");
-        assertEquals(0, r.code(), r.err());
+        assertEquals(0, r.exit(), r.err());
         Path log = corpus().resolve("porcupine/test_data/jepsen/etcd_016.log");
         r = run("history", "check", log.toString(), "--model", "etcd-register");
-        assertEquals(1, r.code(), r.err());
+        assertEquals(1, r.exit(), r.err());
     }
 
     @Test void timeLimitGivesUnknownAndExit3(@TempDir Path tmp) throws Exception {
@@ -86,50 +71,50 @@ class HistoryCommandTest {
         sb.append("{:process 99 :type :invoke :f :read} {:process 99 :type :ok :f :read :value 999}]");
         Path f = tmp.resolve("hard.edn");
         Files.writeString(f, sb);
-        Run r = run("history", "check", f.toString(), "--model", "register", "--time-limit", "0.2");
-        assertEquals(3, r.code(), r.out() + r.err());
+        CliRun r = run("history", "check", f.toString(), "--model", "register", "--time-limit", "0.2");
+        assertEquals(3, r.exit(), r.out() + r.err());
         assertTrue(r.out().startsWith("unknown\n"), r.out());
     }
 
     @Test void badInputIsOneLineAndExit2(@TempDir Path tmp) throws Exception {
         Path f = tmp.resolve("bad.edn");
         Files.writeString(f, "[{:process 0 :type :invoke :f :read}\n {:process 0 :type :ok :f :read :value [1 2}]\n");
-        Run r = run("history", "check", f.toString(), "--model", "register");
-        assertEquals(2, r.code());
+        CliRun r = run("history", "check", f.toString(), "--model", "register");
+        assertEquals(2, r.exit());
         assertTrue(r.err().contains("malformed EDN at " + f + ":2:"), r.err());
         assertNoStackTrace(r);
 
         r = run("history", "check", f.toString(), "--model", "regsiter");
-        assertEquals(2, r.code());
+        assertEquals(2, r.exit());
         assertTrue(r.err().contains("unknown model 'regsiter'"), r.err());
         assertNoStackTrace(r);
 
         Files.writeString(f, "[{:process 0 :type :invoke :f :read}\n {:process 0 :type :invoke :f :read}]");
         r = run("history", "check", f.toString(), "--model", "register");
-        assertEquals(2, r.code());
+        assertEquals(2, r.exit());
         assertTrue(r.err().contains(f + ":2: process 0 invokes :read while its :read invoked at " + f + ":1 is still open"), r.err());
         assertNoStackTrace(r);
 
         Files.writeString(f, "[{:process 0 :type :ok :f :read :value 1}]");
         r = run("history", "check", f.toString(), "--model", "register");
-        assertEquals(2, r.code());
+        assertEquals(2, r.exit());
         assertTrue(r.err().contains("has no invocation in flight"), r.err());
 
         r = run("history", "check", tmp.resolve("missing.edn").toString(), "--model", "register");
-        assertEquals(2, r.code());
+        assertEquals(2, r.exit());
         assertTrue(r.err().contains("no such file"), r.err());
         assertNoStackTrace(r);
     }
 
     @Test void recordQueueTortureThenCheck(@TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("runq.edn");
-        Run r = run("history", "record", "queue-torture", "--ops", "3000", "--threads", "2", "-o", out.toString(), "--check");
-        assertEquals(0, r.code(), r.out() + r.err());
+        CliRun r = run("history", "record", "queue-torture", "--ops", "3000", "--threads", "2", "-o", out.toString(), "--check");
+        assertEquals(0, r.exit(), r.out() + r.err());
         assertTrue(r.out().contains("linearizable"), r.out());
         r = run("history", "check", out.toString(), "--model", "runq");
-        assertEquals(0, r.code(), r.out() + r.err());
+        assertEquals(0, r.exit(), r.out() + r.err());
         r = run("history", "record", "no-such-workload");
-        assertEquals(2, r.code());
+        assertEquals(2, r.exit());
         assertNoStackTrace(r);
     }
 
@@ -141,14 +126,14 @@ class HistoryCommandTest {
     @Test void recordWithTheRuntimesHooksThenCheck(@TempDir Path tmp) throws Exception {
         for (String w : new String[] {"globrunq", "chan", "primes"}) {
             Path out = tmp.resolve(w + ".edn");
-            Run r = run("history", "record", w, "--ops", "2000", "--threads", "2", "-o", out.toString(), "--check");
-            assertEquals(0, r.code(), r.out() + r.err());
+            CliRun r = run("history", "record", w, "--ops", "2000", "--threads", "2", "-o", out.toString(), "--check");
+            assertEquals(0, r.exit(), r.out() + r.err());
             if (sched.runtime.HistoryHooks.ENABLED) {
                 assertTrue(r.out().contains("\nlinearizable ("), r.out());
                 String model = w.equals("globrunq") ? "globrunq" : w.equals("chan") ? "chan init=2" : "chan init=0";
                 assertTrue(r.out().contains("model " + model), r.out());
                 r = run("history", "check", out.toString(), "--model", model);
-                assertEquals(0, r.code(), r.out() + r.err());
+                assertEquals(0, r.exit(), r.out() + r.err());
             } else {
                 assertTrue(r.out().contains("recording off (-Dsched.record=false)"), r.out());
             }
@@ -164,15 +149,15 @@ class HistoryCommandTest {
         Files.writeString(dir.resolve("MANIFEST.tsv"), header
                 + "a.edn\tx\tx\tx\tcas-register init=0\tnot-linearizable\tknossos-edn\t4\n"
                 + "b.txt\tx\tx\tx\tkv per-key string register init=\"\" (get/put/append)\tlinearizable\tporcupine-kv-log\t116\n");
-        Run r = run("history", "corpus", dir.toString());
-        assertEquals(0, r.code(), r.out() + r.err());
+        CliRun r = run("history", "corpus", dir.toString());
+        assertEquals(0, r.exit(), r.out() + r.err());
         assertTrue(r.out().contains("2/2 verdicts agree"), r.out());
         Files.writeString(dir.resolve("MANIFEST.tsv"), header + "a.edn\tx\tx\tx\tcas-register init=0\tlinearizable\tknossos-edn\t4\n");
         r = run("history", "corpus", dir.toString());
-        assertEquals(1, r.code(), r.out());
+        assertEquals(1, r.exit(), r.out());
         assertTrue(r.out().contains("0/1 verdicts agree"), r.out());
         r = run("history", "corpus", tmp.resolve("nowhere").toString());
-        assertEquals(2, r.code());
+        assertEquals(2, r.exit());
         assertNoStackTrace(r);
     }
 }
