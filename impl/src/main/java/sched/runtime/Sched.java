@@ -1344,6 +1344,19 @@ public final class Sched {
     private String dumpLocked() {
         StringBuilder sb = new StringBuilder("mcount=" + mcount + " nmidle=" + nmidle + " nmidlelocked="
                 + nmidlelocked + " npidle=" + npidle() + " nmspinning=" + nmspinning() + " runqsize=" + runq.size() + "\n");
+        appendPsAndMs(sb);
+        for (G g : allgs) {
+            int st = g.status();
+            if (st != G.DEAD && st != G.IDLE) appendG(sb, g);
+        }
+        return sb.toString();
+    }
+
+    /**
+     * One row per P (status, owner, ring length, runnext) and per M (P, nextp, curg, nextg, lockedg, spinning,
+     * thread alive): the scheduler dump shared by checkdead's report and the watchdog's. Racy reads, no locks.
+     */
+    void appendPsAndMs(StringBuilder sb) {
         for (P p : allp) {
             G next = p.runnext();
             M pm = p.m;
@@ -1357,16 +1370,16 @@ public final class Sched {
                     .append(m.curg == null ? "-" : "g" + m.curg.goid).append(" nextg=")
                     .append(m.nextg == null ? "-" : "g" + m.nextg.goid).append(" lockedg=")
                     .append(m.lockedg == null ? "-" : "g" + m.lockedg.goid).append(" spinning=").append(m.spinning)
-                    .append('\n');
+                    .append(" alive=").append(m.thread != null && m.thread.isAlive()).append('\n');
         }
-        for (G g : allgs) {
-            int st = g.status();
-            if (st != G.DEAD && st != G.IDLE) {
-                sb.append("  goroutine ").append(g.goid).append(" [").append(g.statusName()).append("] lockedm=")
-                        .append(g.lockedm == null ? "-" : "m" + g.lockedm.id).append('\n');
-            }
-        }
-        return sb.toString();
+    }
+
+    /** One goroutine's dump row: id, status (with the wait reason when waiting), label, locked M. */
+    static void appendG(StringBuilder sb, G g) {
+        sb.append("  goroutine ").append(g.goid).append(" [").append(g.statusName())
+                .append(g.waitreason == null || g.status() != G.WAITING ? "" : ", " + g.waitreason).append("]")
+                .append(g.label == null ? "" : " " + g.label)
+                .append(g.lockedm == null ? "" : " lockedm=m" + g.lockedm.id).append('\n');
     }
 
     /** Every G that is not dead or idle (a racy copy, for reports and tests). */

@@ -52,23 +52,8 @@ public final class Watchdog {
     /** A scheduler dump: the schedtrace line, every P and M, and every live goroutine. */
     public static String dump(Sched s) {
         StringBuilder sb = new StringBuilder(SchedTrace.line(s, 0)).append('\n');
-        for (P p : s.allp) {
-            G next = p.runnext();
-            M pm = p.m;
-            sb.append("  P").append(p.id).append(" status=").append(p.status()).append(" m=")
-                    .append(pm == null ? "-" : "m" + pm.id).append(" runq=").append(p.runqsize())
-                    .append(" runnext=").append(next == null ? "-" : "g" + next.goid).append('\n');
-        }
-        for (M m : s.allm) {
-            sb.append("  M").append(m.id).append(" p=").append(m.p == null ? "-" : "p" + m.p.id).append(" curg=")
-                    .append(m.curg == null ? "-" : "g" + m.curg.goid).append(" spinning=").append(m.spinning)
-                    .append(" alive=").append(m.thread != null && m.thread.isAlive()).append('\n');
-        }
-        for (G g : s.liveGoroutines()) {
-            sb.append("  goroutine ").append(g.goid).append(" [").append(g.statusName())
-                    .append(g.waitreason == null || g.status() != G.WAITING ? "" : ", " + g.waitreason).append("]")
-                    .append(g.label == null ? "" : " " + g.label).append('\n');
-        }
+        s.appendPsAndMs(sb);
+        for (G g : s.liveGoroutines()) Sched.appendG(sb, g);
         return sb.toString();
     }
 }
