@@ -516,21 +516,7 @@ public final class Sched {
 
     /** stopm: park this M until startm hands it a P. Returns false when the runtime is exiting instead. */
     boolean stopm(M m) {
-        if (m.p != null) throw new SchedulerError("stopm: m" + m.id + " holds " + m.p);
-        if (m.spinning) throw new SchedulerError("stopm: m" + m.id + " is spinning");
-        m.noteclear();
-        if (!mputAndCheckdead(m)) return false;
-        counters.parks.increment();
-        if (Probes.ENABLED) probe(m, Step.StopM, MState.parked);
-        m.notesleep(0);
-        if (exiting) return false;
-        if (m.exitThread) return false;
-        P pp = m.nextp;
-        if (pp == null) throw new SchedulerError("stopm: m" + m.id + " woken without a P");
-        acquirep(m, pp);
-        m.nextp = null;
-        if (Probes.ENABLED) probe(m, Step.AcquireP, MState.schedule);
-        return true;
+        return stopm(m, 0);
     }
 
     /** acquirep: M takes P. */
@@ -865,7 +851,7 @@ public final class Sched {
             // Park until startm hands us a P, or until the earliest timer of any P is due.
             long pollUntil = earliestTimer();
             if (pollUntil != 0) {
-                if (!stopmWithTimer(m, pollUntil)) return null;
+                if (!stopm(m, pollUntil)) return null;
                 continue;
             }
             if (!stopm(m)) return null;
@@ -888,15 +874,19 @@ public final class Sched {
     }
 
     /**
-     * An M that parks while timers are pending sleeps only until the earliest one (Go blocks in netpoll with that
-     * timeout). On time-out it takes an idle P back, if one is left, and schedules so the timer runs.
+     * stopm with a deadline: {@code when} = 0 sleeps until startm hands this M a P (Go's stopm). Otherwise the M
+     * parks while timers are pending and sleeps only until the earliest one ({@code when}, Go blocks in netpoll
+     * with that timeout); on time-out it takes an idle P back, if one is left, and schedules so the timer runs.
+     * Returns false when the runtime is exiting instead.
      */
-    private boolean stopmWithTimer(M m, long when) {
+    private boolean stopm(M m, long when) {
+        if (m.p != null) throw new SchedulerError("stopm: m" + m.id + " holds " + m.p);
+        if (m.spinning) throw new SchedulerError("stopm: m" + m.id + " is spinning");
         m.noteclear();
         if (!mputAndCheckdead(m)) return false;
         counters.parks.increment();
         if (Probes.ENABLED) probe(m, Step.StopM, MState.parked);
-        boolean woken = m.notesleep(when);
+        boolean woken = m.notesleep(when); // always true when when = 0
         if (exiting || m.exitThread) return false;
         if (!woken) {
             lock.lock();
