@@ -33,6 +33,77 @@ public final class JsonState {
         };
     }
 
+    /**
+     * Whether {@code t} equals {@code toJson(v)}, decided without building {@code toJson(v)}: replay compares the
+     * state after every step and builds JSON only to report a difference. Same answer as the equality of the two
+     * JSON values (strings by value, numbers by value, booleans, null, sequences item by item, functions key by
+     * key in any order); a value {@link #toJson} does not take is an error here too.
+     */
+    public static boolean same(Json t, Object v) {
+        return switch (v) {
+            case null -> t instanceof Json.JNull;
+            case String s -> t instanceof Json.JString js && js.value().equals(s);
+            case Integer i -> sameNumber(t, i.longValue());
+            case Long l -> sameNumber(t, l);
+            case Boolean b -> t instanceof Json.JBool jb && jb.value() == b;
+            case List<?> l -> t instanceof Json.JArray a && sameList(a, l);
+            case Map<?, ?> m -> t instanceof Json.JObject o && sameMap(o, m);
+            default -> toJson(v).equals(t); // throws: not a snapshot value
+        };
+    }
+
+    private static boolean sameNumber(Json t, long n) {
+        return t instanceof Json.JNumber jn && jn.value().compareTo(java.math.BigDecimal.valueOf(n)) == 0;
+    }
+
+    private static boolean sameList(Json.JArray a, List<?> l) {
+        if (a.size() != l.size()) return false;
+        for (int i = 0; i < l.size(); i++) if (!same(a.get(i), l.get(i))) return false;
+        return true;
+    }
+
+    private static boolean sameMap(Json.JObject o, Map<?, ?> m) {
+        for (Object k : m.keySet()) {
+            // toJson keys by String.valueOf: other keys could collide there, so those go the long way.
+            if (!(k instanceof String)) return toJson(m).equals(o);
+        }
+        if (o.size() != m.size()) return false;
+        for (Map.Entry<?, ?> e : m.entrySet()) {
+            Json x = o.get((String) e.getKey());
+            if (x == null || !same(x, e.getValue())) return false;
+        }
+        return true;
+    }
+
+    /**
+     * Whether {@link #diff}{@code (vars, T, J)} is empty, where T is {@code trace} (restricted to {@code vars} when
+     * {@code restrictTrace}) and J is {@code toJson(java)} (restricted to {@code vars} when {@code restrictJava}),
+     * decided without building J. Exactly: every name of vars, T and J is in T and equal in J (diff's rule).
+     */
+    public static boolean sameState(List<String> vars, Json.JObject trace, boolean restrictTrace,
+                                    Map<String, ?> java, boolean restrictJava) {
+        for (String v : vars) {
+            Json t = trace.get(v);
+            if (t == null || !java.containsKey(v) || !same(t, java.get(v))) return false;
+        }
+        if (!restrictTrace) {
+            for (Map.Entry<String, Json> e : trace.fields().entrySet()) {
+                if (vars.contains(e.getKey())) continue;
+                if (restrictJava || !java.containsKey(e.getKey()) || !same(e.getValue(), java.get(e.getKey()))) {
+                    return false;
+                }
+            }
+        }
+        if (!restrictJava) {
+            for (Map.Entry<String, ?> e : java.entrySet()) {
+                if (vars.contains(e.getKey())) continue;
+                Json t = restrictTrace ? null : trace.get(e.getKey());
+                if (t == null || !same(t, e.getValue())) return false;
+            }
+        }
+        return true;
+    }
+
     /** One differing entry: a variable, or {@code var[key]} of a function-valued variable. */
     public record Row(String name, Json trace, Json java) {}
 

@@ -192,8 +192,8 @@ public final class ReplayDriver {
             }
             M m0 = s.m(msC.getFirst());
             s.seam().alignSchedtick(m0.p(), 1 % k);
-            java.util.function.Supplier<Json.JObject> snap = () ->
-                    (Json.JObject) JsonState.toJson(Snapshot.fairness(s.runtime(), s.names(), k, slice[0]));
+            java.util.function.Supplier<Map<String, Object>> snap = () ->
+                    Snapshot.fairness(s.runtime(), s.names(), k, slice[0]);
             Divergence d = compareWith(snap, vars, init, firstLine + 1, "the boot did not reach the spec's Init");
             if (d != null) return new Outcome(file, h.spec(), trace.length(), 0, d, counts, System.nanoTime() - t0);
             Divergence[] found = new Divergence[1];
@@ -258,7 +258,7 @@ public final class ReplayDriver {
         return s.names().gs().getLast();
     }
 
-    private static Divergence fairnessStep(SpinningSession s, java.util.function.Supplier<Json.JObject> snap,
+    private static Divergence fairnessStep(SpinningSession s, java.util.function.Supplier<Map<String, Object>> snap,
                                            List<String> vars, TraceStep ts, int line, int[] slice) {
         String action = ts.action();
         Step want;
@@ -315,18 +315,22 @@ public final class ReplayDriver {
         return compareWith(snap, vars, ts, line, "state differs after the step");
     }
 
-    static Divergence compareWith(java.util.function.Supplier<Json.JObject> snap, List<String> vars,
+    /** The state after step {@code ts} against the Java's ({@code snap}: plain snapshot values); null when equal. */
+    static Divergence compareWith(java.util.function.Supplier<Map<String, Object>> snap, List<String> vars,
                                           TraceStep ts, int line, String reason) {
-        List<JsonState.Row> rows = JsonState.diff(vars, restrict(ts.state(), vars), snap.get());
+        Map<String, Object> java = snap.get();
+        // Compared on the plain values first; the JSON (and the diff) is built only when they differ.
+        if (JsonState.sameState(vars, ts.state(), true, java, false)) return null;
+        List<JsonState.Row> rows = JsonState.diff(vars, restrict(ts.state(), vars), (Json.JObject) JsonState.toJson(java));
         if (rows.isEmpty()) return null;
         return new Divergence(ts.step(), line, ts.action(), ts.args(), reason, rows);
     }
 
-    static Divergence divWith(java.util.function.Supplier<Json.JObject> snap, List<String> vars, TraceStep ts,
+    static Divergence divWith(java.util.function.Supplier<Map<String, Object>> snap, List<String> vars, TraceStep ts,
                                       int line, String reason) {
         List<JsonState.Row> rows;
         try {
-            rows = JsonState.diff(vars, restrict(ts.state(), vars), snap.get());
+            rows = JsonState.diff(vars, restrict(ts.state(), vars), (Json.JObject) JsonState.toJson(snap.get()));
         } catch (RuntimeException e) {
             rows = List.of();
         }
@@ -424,7 +428,10 @@ public final class ReplayDriver {
     }
 
     private static Divergence compare(SpinningSession s, List<String> vars, TraceStep ts, int line, String reason) {
-        Json.JObject java = s.snapshotJson();
+        Map<String, Object> raw = s.snapshot();
+        // Compared on the plain values first; the JSON (and the diff) is built only when they differ.
+        if (JsonState.sameState(vars, ts.state(), false, raw, true)) return null;
+        Json.JObject java = (Json.JObject) JsonState.toJson(raw);
         List<JsonState.Row> rows = JsonState.diff(vars, ts.state(), restrict(java, vars));
         if (rows.isEmpty()) return null;
         return new Divergence(ts.step(), line, ts.action(), ts.args(), reason, rows);

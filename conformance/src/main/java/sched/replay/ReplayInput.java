@@ -91,30 +91,51 @@ public final class ReplayInput {
      * its header lines (lines that start with {@code {"format"}); errors name the line of the uncompressed text.
      */
     public static List<Located> readAll(Path file, Path specDir) throws IOException, TraceFormatException {
+        List<Located> out = new ArrayList<>();
+        for (Part p : split(file)) out.add(parse(p, specDir));
+        return out;
+    }
+
+    /** The text of one trace of a file, not parsed yet, and the (1-based) line its header is on. */
+    public record Part(Path file, String text, int firstLine) {}
+
+    /**
+     * A file's traces, split at their header lines but not parsed ({@link #parse} each; {@link #readAll} is both):
+     * the replay parses each trace in the job that replays it, and holds no parsed trace it is not replaying.
+     */
+    public static List<Part> split(Path file) throws IOException, TraceFormatException {
         if (!Files.isRegularFile(file)) throw new TraceFormatException(file, 1, "no such trace file");
         String text = text(file);
         List<String> lines = List.of(text.split("\n", -1));
         List<Integer> starts = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) if (i == 0 || lines.get(i).startsWith("{\"format\"")) starts.add(i);
-        List<Located> out = new ArrayList<>();
+        List<Part> out = new ArrayList<>();
         for (int k = 0; k < starts.size(); k++) {
             int from = starts.get(k), to = k + 1 < starts.size() ? starts.get(k + 1) : lines.size();
             String part = String.join("\n", lines.subList(from, to));
             if (k + 1 < starts.size()) part += "\n";
-            Json.JObject header = header(file, from + 1, lines.get(from));
-            String spec = ((Json.JString) header.get("spec")).value();
-            TraceSchema schema = schema(spec, specDir);
-            if (!(header.get("specHash") instanceof Json.JString)) {
-                // A recording from the Java (property engine) names no spec version: check everything else.
-                schema = new TraceSchema(schema.spec(), null, schema.variables(), schema.actions());
-            }
-            try {
-                out.add(new Located(TraceReader.parse(file, part, schema), from + 1));
-            } catch (TraceFormatException e) {
-                throw new TraceFormatException(file, e.line() + from, e.detail());
-            }
+            out.add(new Part(file, part, from + 1));
         }
         return out;
+    }
+
+    /** Parses and checks one trace of a file ({@link #split}); errors name the line of the file. */
+    public static Located parse(Part p, Path specDir) throws IOException, TraceFormatException {
+        Path file = p.file();
+        int from = p.firstLine() - 1;
+        int nl = p.text().indexOf('\n');
+        Json.JObject header = header(file, from + 1, nl < 0 ? p.text() : p.text().substring(0, nl));
+        String spec = ((Json.JString) header.get("spec")).value();
+        TraceSchema schema = schema(spec, specDir);
+        if (!(header.get("specHash") instanceof Json.JString)) {
+            // A recording from the Java (property engine) names no spec version: check everything else.
+            schema = new TraceSchema(schema.spec(), null, schema.variables(), schema.actions());
+        }
+        try {
+            return new Located(TraceReader.parse(file, p.text(), schema), from + 1);
+        } catch (TraceFormatException e) {
+            throw new TraceFormatException(file, e.line() + from, e.detail());
+        }
     }
 
     private static List<String> concat(List<String> a, List<String> b) {

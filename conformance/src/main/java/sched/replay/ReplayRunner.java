@@ -58,53 +58,43 @@ public final class ReplayRunner {
                 })
                 : null;
         long wall0 = System.nanoTime();
-        // Read every file first (in order), queue every trace, then report in order as results come.
-        record Job(Path file, ReplayInput.Located trace, java.util.concurrent.Future<Object> result, String badInput) {}
-        List<Job> jobsList = new ArrayList<>();
+        // Read the files in order and queue one job per trace: the job parses its trace and replays it, so traces
+        // are parsed in parallel and no parsed trace is held beyond its replay (holding the parsed corpus, ~1 GB,
+        // cost seconds of garbage collection). Files are reported in order, each once all its traces are parsed:
+        // a file with a malformed trace is one bad input and none of its traces is reported (as before, when the
+        // whole file was parsed first). At most WINDOW traces per job are queued or unreported, files whole.
+        java.util.ArrayDeque<FileJob> queued = new java.util.ArrayDeque<>();
+        int window = WINDOW * Math.max(1, jobs), inFlight = 0;
         try {
             for (Path f : files) {
-                List<ReplayInput.Located> traces;
+                List<ReplayInput.Part> parts;
                 try {
-                    traces = ReplayInput.readAll(f, specDir);
+                    parts = ReplayInput.split(f);
                 } catch (TraceFormatException e) {
-                    jobsList.add(new Job(f, null, null, e.getMessage()));
+                    queued.add(new FileJob(f, List.of(), e.getMessage()));
                     continue;
                 } catch (IOException e) {
-                    jobsList.add(new Job(f, null, null, f + ":1: cannot read: " + e.getMessage()));
+                    queued.add(new FileJob(f, List.of(), f + ":1: cannot read: " + e.getMessage()));
                     continue;
                 }
-                for (ReplayInput.Located lt : traces) {
-                    java.util.concurrent.Callable<Object> task = () -> {
-                        String spec = lt.trace().header().spec();
-                        if (!ReplayDriver.SPECS.contains(spec) && JavaActions.BY_SPEC.containsKey(spec)) return spec;
-                        try {
-                            return ReplayDriver.replay(f, lt.trace(), lt.firstLine());
-                        } catch (TraceFormatException e) {
-                            return e;
-                        }
-                    };
-                    java.util.concurrent.FutureTask<Object> ft = new java.util.concurrent.FutureTask<>(task);
+                List<java.util.concurrent.Future<Result>> results = new ArrayList<>(parts.size());
+                for (int i = 0; i < parts.size(); i++) {
+                    ReplayInput.Part part = parts.set(i, null); // the job holds it now
+                    java.util.concurrent.FutureTask<Result> ft = new java.util.concurrent.FutureTask<>(() -> job(f, part));
                     if (pool == null) ft.run();
                     else pool.execute(ft);
-                    jobsList.add(new Job(f, lt, ft, null));
+                    results.add(ft);
+                }
+                queued.add(new FileJob(f, results, null));
+                inFlight += results.size();
+                while (inFlight > window && queued.size() > 1) {
+                    FileJob done = queued.removeFirst();
+                    inFlight -= done.results().size();
+                    if (!reportFile(sum, done, out, err)) return sum;
                 }
             }
-            for (Job j : jobsList) {
-                if (j.badInput() != null) {
-                    sum.traces++;
-                    bad(sum, err, j.badInput());
-                    continue;
-                }
-                Object r;
-                try {
-                    r = j.result().get();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return sum;
-                } catch (java.util.concurrent.ExecutionException e) {
-                    throw new IllegalStateException(e.getCause());
-                }
-                report(sum, j.file(), j.trace(), r, out, err);
+            while (!queued.isEmpty()) {
+                if (!reportFile(sum, queued.removeFirst(), out, err)) return sum;
             }
         } finally {
             if (pool != null) pool.shutdownNow();
@@ -113,9 +103,75 @@ public final class ReplayRunner {
         return sum;
     }
 
-    private static void report(Summary sum, Path f, ReplayInput.Located lt, Object r, PrintWriter out, PrintWriter err) {
-        sum.traces++;
+    /** Traces queued per job ahead of the file reported next (bounds memory; enough to keep every job busy). */
+    private static final int WINDOW = 64;
+
+    /** A file's traces queued for replay, in order (or a file that could not be read: {@code badInput}). */
+    private record FileJob(Path file, List<java.util.concurrent.Future<Result>> results, String badInput) {}
+
+    /**
+     * What a job found for one trace: {@code badTrace}, the trace could not be read (the file is bad input);
+     * else {@code r} (an outcome, a spec without a driver, or the replay's own bad-input exception), the trace's
+     * bug switches and its first line.
+     */
+    private record Result(String badTrace, Object r, List<String> bugs, int firstLine) {}
+
+    /** Parses one trace and replays it (a job). */
+    private Result job(Path f, ReplayInput.Part part) {
+        ReplayInput.Located lt;
+        try {
+            lt = ReplayInput.parse(part, specDir);
+        } catch (TraceFormatException e) {
+            return new Result(e.getMessage(), null, null, part.firstLine());
+        } catch (IOException e) {
+            return new Result(f + ":1: cannot read: " + e.getMessage(), null, null, part.firstLine());
+        }
         Trace t = lt.trace();
+        String spec = t.header().spec();
+        List<String> bugs = ReplayDriver.bugs(t);
+        if (!ReplayDriver.SPECS.contains(spec) && JavaActions.BY_SPEC.containsKey(spec)) {
+            return new Result(null, spec, bugs, lt.firstLine());
+        }
+        try {
+            return new Result(null, ReplayDriver.replay(f, t, lt.firstLine()), bugs, lt.firstLine());
+        } catch (TraceFormatException e) {
+            return new Result(null, e, bugs, lt.firstLine());
+        }
+    }
+
+    /** Waits for a file's jobs and reports them in order; false when interrupted. */
+    private static boolean reportFile(Summary sum, FileJob j, PrintWriter out, PrintWriter err) {
+        if (j.badInput() != null) {
+            sum.traces++;
+            bad(sum, err, j.badInput());
+            return true;
+        }
+        List<Result> rs = new ArrayList<>(j.results().size());
+        for (java.util.concurrent.Future<Result> fr : j.results()) {
+            Result r;
+            try {
+                r = fr.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException(e.getCause());
+            }
+            if (r.badTrace() != null) {
+                // The first malformed trace makes the file one bad input (the rest of it is not reported).
+                sum.traces++;
+                bad(sum, err, r.badTrace());
+                return true;
+            }
+            rs.add(r);
+        }
+        for (Result r : rs) report(sum, j.file(), r, out, err);
+        return true;
+    }
+
+    private static void report(Summary sum, Path f, Result res, PrintWriter out, PrintWriter err) {
+        sum.traces++;
+        Object r = res.r();
         if (r instanceof String spec) {
             // One of the project's specs without a replay driver yet (docs/REPLAY.md): said, not hidden.
             sum.skipped.merge(spec, 1, Integer::sum);
@@ -131,13 +187,13 @@ public final class ReplayRunner {
         sum.nanos += o.nanos();
         Map<String, Integer> cov = sum.perSpec.computeIfAbsent(o.spec(), k -> new LinkedHashMap<>());
         o.actions().forEach((a, n) -> cov.merge(a, n, Integer::sum));
-        List<String> bugs = ReplayDriver.bugs(t);
+        List<String> bugs = res.bugs();
         if (!bugs.isEmpty()) {
             // A bug switch's behaviour: the correct Java must part from it (docs/REPLAY.md, teeth).
             sum.bugTraces++;
             if (o.ok()) {
                 sum.diverged++;
-                String msg = "NO TEETH " + f + ":" + lt.firstLine() + ": the Java follows every step of this"
+                String msg = "NO TEETH " + f + ":" + res.firstLine() + ": the Java follows every step of this"
                         + " trace of bug switch " + String.join(", ", bugs) + " (it should part where the bug acts)\n";
                 sum.problems.add(msg);
                 err.print(msg);

@@ -166,7 +166,7 @@ final class RunQueueReplay {
         o.pending.addAll(gs); // GOrder: the config's order of Gs
         List<Stealer> st = new ArrayList<>();
         for (int i = 0; i < ss.size(); i++) st.add(new Stealer(i));
-        java.util.function.Supplier<Json.JObject> snap = () -> snapshot(h, o, ss, st);
+        java.util.function.Supplier<Map<String, Object>> snap = () -> snapshot(h, o, ss, st);
         Divergence d = ReplayDriver.compareWith(snap, VARS, steps.getFirst(), firstLine + 1,
                 "the empty queue is not the spec's Init");
         if (d != null) return new Outcome(file, hd.spec(), trace.length(), 0, d, counts, System.nanoTime() - t0);
@@ -188,7 +188,7 @@ final class RunQueueReplay {
 
     /** Takes trace step {@code ts}; null when the Java took it and the states agree. */
     private static Divergence take(RunQueueHarness h, Owner o, List<Stealer> st, List<String> ss,
-                                   java.util.function.Supplier<Json.JObject> snap, TraceStep ts, int line) {
+                                   java.util.function.Supplier<Map<String, Object>> snap, TraceStep ts, int line) {
         Step want;
         try {
             want = Step.valueOf(ts.action());
@@ -259,8 +259,8 @@ final class RunQueueReplay {
         };
     }
 
-    /** The Java's abstract state, in the JSON shape of trace states. */
-    private static Json.JObject snapshot(RunQueueHarness h, Owner o, List<String> ss, List<Stealer> st) {
+    /** The Java's abstract state, plain values in the shape of trace states ({@link JsonState#toJson}). */
+    private static Map<String, Object> snapshot(RunQueueHarness h, Owner o, List<String> ss, List<Stealer> st) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("head", h.head());
         m.put("tail", h.tail());
@@ -290,6 +290,6 @@ final class RunQueueReplay {
         m.put("sn", sn);
         m.put("scopy", scopy);
         m.put("stolen", stolen);
-        return (Json.JObject) JsonState.toJson(m);
+        return m;
     }
 }

@@ -40,7 +40,20 @@ public final class SpinningSession implements AutoCloseable {
     final DeterministicSeam ds;
     final GoRuntime rt;
     final Script script;
-    private final Thread runner;
+    /** Runs the runtime ({@code GoRuntime.run} blocks until the run ends) on a pooled thread: see {@link #RUNNERS}. */
+    private final java.util.concurrent.FutureTask<Void> runner;
+    private boolean started;
+
+    /**
+     * The threads that call {@code GoRuntime.run} for sessions, reused from one session to the next: a replay of the
+     * corpus starts thousands of sessions, and starting a thread for each cost more than the steps of a short
+     * trace. A thread here only waits in {@code run} for its runtime to end (the Ms are the runtime's own threads).
+     */
+    private static final java.util.concurrent.ExecutorService RUNNERS = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "sched-replay-runtime");
+        t.setDaemon(true);
+        return t;
+    });
     private volatile Throwable runFailure;
     private boolean closed;
 
@@ -77,14 +90,13 @@ public final class SpinningSession implements AutoCloseable {
         ds.install(rt);
         this.script = new Script(ds, sharedChannelCaps);
         String g1 = gs.getFirst();
-        this.runner = new Thread(() -> {
+        this.runner = new java.util.concurrent.FutureTask<>(() -> {
             try {
                 rt.run(script.body(g1));
             } catch (Throwable t) {
                 runFailure = t;
             }
-        }, "sched-replay-runtime");
-        runner.setDaemon(true);
+        }, null);
     }
 
     /**
@@ -92,7 +104,8 @@ public final class SpinningSession implements AutoCloseable {
      * (the runtime's own start did not follow NewProc, RunqGet, Execute).
      */
     public String boot() {
-        runner.start();
+        started = true;
+        RUNNERS.execute(runner);
         M m0;
         try {
             ds.awaitStart();
@@ -199,9 +212,11 @@ public final class SpinningSession implements AutoCloseable {
         rt.abort(new Finished());
         ds.release();
         try {
-            runner.join(2_000);
+            if (started) runner.get(2_000, java.util.concurrent.TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            // As with a thread join that timed out: the run's failure, if any, is in runFailure.
         }
     }
 

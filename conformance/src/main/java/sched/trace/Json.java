@@ -73,7 +73,8 @@ public sealed interface Json {
     /** An object; keys are unique and keep their order. */
     record JObject(Map<String, Json> fields) implements Json {
         public JObject {
-            fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+            // A map this package's reader handed over (it keeps no reference) is already an unmodifiable view.
+            if (!(fields instanceof Owned)) fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
         }
 
         public Json get(String key) { return fields.get(key); }
@@ -83,6 +84,35 @@ public sealed interface Json {
         public int size() { return fields.size(); }
 
         @Override public String toString() { return JsonWriter.write(this); }
+    }
+
+    /**
+     * An unmodifiable view of a map that its maker gives up, so that {@link JObject} need not copy it: only this
+     * package can make one (the constructor is package-private; {@link JsonReader}, for the objects it reads, keeps
+     * no reference to the map). Equal to any map of the same entries.
+     */
+    final class Owned extends java.util.AbstractMap<String, Json> {
+        private final Map<String, Json> view;
+
+        Owned(LinkedHashMap<String, Json> handedOver) {
+            this.view = Collections.unmodifiableMap(handedOver);
+        }
+
+        @Override public java.util.Set<Map.Entry<String, Json>> entrySet() { return view.entrySet(); }
+
+        @Override public java.util.Set<String> keySet() { return view.keySet(); }
+
+        @Override public java.util.Collection<Json> values() { return view.values(); }
+
+        @Override public Json get(Object key) { return view.get(key); }
+
+        @Override public boolean containsKey(Object key) { return view.containsKey(key); }
+
+        @Override public int size() { return view.size(); }
+
+        @Override public void forEach(java.util.function.BiConsumer<? super String, ? super Json> action) {
+            view.forEach(action);
+        }
     }
 
     JNull NULL = new JNull();

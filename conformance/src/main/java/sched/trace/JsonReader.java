@@ -92,7 +92,7 @@ public final class JsonReader {
         if (peek() == '}') {
             pos++;
             depth--;
-            return new Json.JObject(fields);
+            return new Json.JObject(new Json.Owned(fields));
         }
         while (true) {
             skipWs();
@@ -114,7 +114,7 @@ public final class JsonReader {
             } else if (c == '}') {
                 pos++;
                 depth--;
-                return new Json.JObject(fields);
+                return new Json.JObject(new Json.Owned(fields)); // the reader keeps no reference to fields
             } else {
                 throw error("expected ',' or '}' in an object");
             }
@@ -159,6 +159,16 @@ public final class JsonReader {
 
     private String string() throws JsonSyntaxException {
         pos++; // opening quote
+        // Most strings (names, keys) have no escape: taken as a substring, with no builder.
+        for (int i = pos; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"') {
+                String s = text.substring(pos, i);
+                pos = i + 1;
+                return s;
+            }
+            if (c == '\\' || c < 0x20) break; // the general loop below reports or decodes it
+        }
         StringBuilder sb = new StringBuilder();
         while (true) {
             if (pos >= text.length()) throw error("unterminated string");
@@ -220,6 +230,8 @@ public final class JsonReader {
         } else {
             throw error("bad number");
         }
+        boolean simple = pos >= text.length() || (text.charAt(pos) != '.' && text.charAt(pos) != 'e'
+                && text.charAt(pos) != 'E');
         if (pos < text.length() && text.charAt(pos) == '.') {
             pos++;
             int d = pos;
@@ -232,6 +244,11 @@ public final class JsonReader {
             int d = pos;
             while (pos < text.length() && Character.isDigit(text.charAt(pos))) pos++;
             if (d == pos) throw error("bad number: digits expected in the exponent");
+        }
+        if (simple && pos - start <= 18) {
+            // An integer of at most 18 characters fits a long: the same BigDecimal (scale 0), made without parsing
+            // the text twice.
+            return new Json.JNumber(BigDecimal.valueOf(Long.parseLong(text, start, pos, 10)));
         }
         return new Json.JNumber(new BigDecimal(text.substring(start, pos)));
     }

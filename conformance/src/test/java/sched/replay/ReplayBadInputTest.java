@@ -49,6 +49,19 @@ class ReplayBadInputTest {
     }
 
     @Test
+    void aBundleWithOneMalformedTraceIsOneBadInput() throws Exception {
+        // Two good traces, then one cut short: the file is one bad input, named at the bundle's line (each trace is
+        // parsed in the job that replays it, but a file is reported only once all its traces are read).
+        List<String> lines = new ArrayList<>(good);
+        lines.addAll(good);
+        lines.addAll(with(3, good.get(3).substring(0, 40)));
+        Path f = write("bundle.ndjson", lines);
+        bad(f, f + ":" + (2 * good.size() + 4) + ": malformed JSON at column");
+        ReplaySupport.Run r = ReplaySupport.cli("replay", f.toString());
+        assertTrue(r.out().contains("traces: 1 (0 replayed"), r.out());
+    }
+
+    @Test
     void malformedJson() throws Exception {
         Path f = write("malformed.ndjson", with(3, good.get(3).substring(0, 40)));
         bad(f, f + ":4: malformed JSON at column");

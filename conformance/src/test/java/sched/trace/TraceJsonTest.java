@@ -32,6 +32,30 @@ class TraceJsonTest {
     }
 
     @Test
+    void theReadersQuickPathsReadWhatTheGeneralOnesRead() throws Exception {
+        // Integers of up to 18 characters are read as longs, longer ones and decimals as text: same values.
+        for (String n : List.of("0", "-0", "7", "-12", "123456789012345678", "-12345678901234567",
+                "1234567890123456789", "99999999999999999999", "1.50", "1e3", "-2E-2")) {
+            Json j = JsonReader.parse(n);
+            assertEquals(new BigDecimal(n), ((Json.JNumber) j).value(), n);
+            assertEquals(new BigDecimal(n).toPlainString(), j.toText(), n);
+        }
+        // Strings without escapes are substrings; with escapes, decoded; control characters refused.
+        assertEquals(Json.of("a\"b"), JsonReader.parse("\"a\\\"b\""));
+        assertEquals(Json.of("plain"), JsonReader.parse("\"plain\""));
+        assertThrows(JsonReader.JsonSyntaxException.class, () -> JsonReader.parse("\"a\u0001\""));
+        // A read object (handed over, not copied) equals a built one, either way, with the same hash; unmodifiable.
+        Json.JObject read = (Json.JObject) JsonReader.parse("{\"a\":1,\"b\":[\"x\"]}");
+        Json.JObject built = Json.object().put("a", 1).put("b", Json.array(Json.of("x"))).build();
+        assertEquals(built, read);
+        assertEquals(read, built);
+        assertEquals(built.hashCode(), read.hashCode());
+        assertEquals(read, new Json.JObject(read.fields()));
+        assertThrows(UnsupportedOperationException.class, () -> read.fields().put("c", Json.NULL));
+        assertThrows(UnsupportedOperationException.class, () -> read.fields().entrySet().clear());
+    }
+
+    @Test
     void unicodeEscapes() throws Exception {
         assertEquals(new Json.JString("é☃"), JsonReader.parse("\"\\u00e9\\u2603\""));
         assertEquals("\"é\"", Json.of("é").toText());
