@@ -77,14 +77,7 @@ public final class ReplayCommand implements Callable<Integer> {
     /** Replay needs probes, a static final switch: run the command again in a JVM started with them on. */
     private int relaunch(PrintWriter out, PrintWriter err) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(TlcRunner.javaExecutable()));
-        List<String> jvmArgs = java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments();
-        if (jvmArgs.stream().noneMatch(a -> a.startsWith("-XX:TieredStopAtLevel") || a.contains("TieredCompilation"))) {
-            // The replay of the corpus lasts seconds: C2's compilations cost more CPU than they save in that time
-            // (docs/REPLAY.md, Figures: ~25 % less CPU for the corpus; a run three times as long is a wash). The
-            // Java code's semantics do not depend on the compiler; SCHED_JAVA_OPTS can ask for another level.
-            cmd.add("-XX:TieredStopAtLevel=1");
-        }
-        cmd.addAll(jvmArgs);
+        cmd.addAll(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
         cmd.add("-Dsched.probes=true");
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
         cmd.addAll(spec.commandLine().getParseResult().originalArgs());
