@@ -202,6 +202,9 @@ public final class SpinningExplorer {
                     if (st.step() == Step.GlobRunqGet) {
                         bad.addAll(SpinningInvariants.globRunqGet(s.names().m(m), rec.cap, before, after));
                     }
+                    if (st.step() == Step.Schedule61) {
+                        bad.addAll(SpinningInvariants.schedule61(s.names().m(m), rec.cap, before, after));
+                    }
                     if (!bad.isEmpty()) return new Failure(bad.getFirst().split(":")[0], String.join("; ", bad), rec.steps.size() - 1);
                     if (o.starvation) {
                         Failure f = starvation(m, st.step(), before, after);

@@ -132,23 +132,39 @@ public final class SpinningInvariants {
      */
     @SuppressWarnings("unchecked")
     public static List<String> globRunqGet(String m, int cap, Map<String, Object> before, Map<String, Object> after) {
+        return globRunqGet("GlobRunqGet", m, cap, 0, before, after);
+    }
+
+    /**
+     * Fairness.tla's Schedule61(m): every 61st schedule (the scenario's period) takes from the global queue with
+     * max = 1: exactly one goroutine, picked, nothing moved to the ring.
+     */
+    public static List<String> schedule61(String m, int cap, Map<String, Object> before, Map<String, Object> after) {
+        return globRunqGet("Schedule61", m, cap, 1, before, after);
+    }
+
+    /** globrunqget(pp, max) as one step: a batch of min(s, s/GOMAXPROCS+1, max if > 0, Cap/2) from the front. */
+    private static List<String> globRunqGet(String action, String m, int cap, int max, Map<String, Object> before,
+                                            Map<String, Object> after) {
         List<String> out = new ArrayList<>();
         List<Object> gb = seq(before.get("globq")), ga = seq(after.get("globq"));
         Map<String, Object> mp = fn(before, "mp"), qb = fn(before, "runq"), qa = fn(after, "runq"),
                 picked = fn(after, "mnextg");
         String p = (String) mp.get(m);
         int size = gb.size(), nP = qb.size();
-        if (size == 0 || p == null) return List.of("GlobRunqGet: " + m + " took from an empty global queue or holds no P");
+        if (size == 0 || p == null) return List.of(action + ": " + m + " took from an empty global queue or holds no P");
         int n = Math.min(Math.min(size, size / nP + 1), cap / 2);
+        if (max > 0) n = Math.min(n, max);
         if (!ga.equals(gb.subList(n, size))) {
-            out.add("GlobRunqGet: the global queue " + gb + " became " + ga + ", expected its first " + n + " taken"
-                    + " (min(" + size + ", " + size + "/" + nP + "+1, Cap/2=" + cap / 2 + "))");
+            out.add(action + ": the global queue " + gb + " became " + ga + ", expected its first " + n + " taken"
+                    + " (min(" + size + ", " + size + "/" + nP + "+1, " + (max > 0 ? "max " + max + ", " : "")
+                    + "Cap/2=" + cap / 2 + "))");
         }
         List<Object> want = new ArrayList<>(seq(qb.get(p)));
         want.addAll(gb.subList(1, n));
-        if (!seq(qa.get(p)).equals(want)) out.add("GlobRunqGet: " + p + "'s ring is " + qa.get(p) + ", expected " + want);
+        if (!seq(qa.get(p)).equals(want)) out.add(action + ": " + p + "'s ring is " + qa.get(p) + ", expected " + want);
         if (!gb.getFirst().equals(picked.get(m))) {
-            out.add("GlobRunqGet: " + m + " picked " + picked.get(m) + ", expected " + gb.getFirst());
+            out.add(action + ": " + m + " picked " + picked.get(m) + ", expected " + gb.getFirst());
         }
         return out;
     }
