@@ -202,6 +202,9 @@ public final class SpinningExplorer {
                     if (st.step() == Step.GlobRunqGet) {
                         bad.addAll(SpinningInvariants.globRunqGet(s.names().m(m), rec.cap, before, after));
                     }
+                    if (st.step() == Step.ResetSpinning) {
+                        bad.addAll(SpinningInvariants.resetSpinning(s.names().m(m), before, after));
+                    }
                     if (st.step() == Step.Schedule61) {
                         bad.addAll(SpinningInvariants.schedule61(s.names().m(m), rec.cap, before, after));
                     }

@@ -196,4 +196,24 @@ public final class SpinningInvariants {
         if (nmsA != wantNms) out.add("StartSpinning: nmspinning went from " + nms + " to " + nmsA + ", expected " + wantNms);
         return out;
     }
+
+    /**
+     * Spinning.tla's ResetSpinning(m) as an action property: a spinning M that found work clears its flag and
+     * takes one from nmspinning; it must then wake another M (pc resetwake) exactly when it was the last spinner
+     * and some P is idle. With two Ps a second spinner always holds the only other P, so npidle = 0 whenever
+     * nmspinning stays above 0: only scenarios with three or more Ps tell "last spinner" from "any spinner".
+     */
+    public static List<String> resetSpinning(String m, Map<String, Object> before, Map<String, Object> after) {
+        List<String> out = new ArrayList<>();
+        int nms = ((Number) before.get("nmspinning")).intValue(), nmsA = ((Number) after.get("nmspinning")).intValue();
+        int npidle = ((Number) after.get("npidle")).intValue();
+        if (nmsA != nms - 1) out.add("ResetSpinning: nmspinning went from " + nms + " to " + nmsA + ", expected " + (nms - 1));
+        if (Boolean.TRUE.equals(fn(after, "mspinning").get(m))) out.add("ResetSpinning: " + m + " still spinning");
+        String want = nmsA == 0 && npidle > 0 ? "resetwake" : "picked";
+        if (!want.equals(fn(after, "mpc").get(m))) {
+            out.add("ResetSpinning: " + m + " went to " + fn(after, "mpc").get(m) + ", expected " + want + " (nmspinning "
+                    + nmsA + ", npidle " + npidle + ")");
+        }
+        return out;
+    }
 }
