@@ -217,24 +217,25 @@ public final class HistoryCommand implements Callable<Integer> {
             description = {"Run a workload on real threads and record its history as Knossos EDN.",
                     "queue-torture: one P's run queue, its owner putting and getting, thieves stealing (model runq);"
                             + " chan-torture: goroutines sending and receiving on a buffered channel (model chan).",
-                    "Recorded by the runtime's own hooks (-Dsched.record): globrunq: the global run queue of a running"
+                    "Recorded by the runtime's own hooks (-Dsched.record): runq: every P's local run queue while the"
+                            + " skynet example runs, one history keyed by P (model runq-per-p, processes = Ms); globrunq: the global run queue of a running"
                             + " scheduler, goroutines yielding beside the skynet example (model globrunq, processes = Ms);"
                             + " chan: one buffered channel under send, recv, select with and without default, trySend,"
                             + " tryRecv, close (model chan); primes: the generator's channel of the prime sieve example,"
                             + " the first ops/100 primes (model chan init=0).",
                     "Recording is on unless the JVM runs with -Dsched.history.record=false (or -Dsched.record=false for"
-                            + " globrunq, chan, primes): then the workload runs with its recording sites compiled away,"
+                            + " runq, globrunq, chan, primes): then the workload runs with its recording sites compiled away,"
                             + " and nothing is written."})
     static final class Record implements Callable<Integer> {
         @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-        @Parameters(index = "0", paramLabel = "WORKLOAD", description = "queue-torture, chan-torture, globrunq, chan or primes.")
+        @Parameters(index = "0", paramLabel = "WORKLOAD", description = "queue-torture, chan-torture, runq, globrunq, chan or primes.")
         String workload;
 
         @Option(names = "--ops", defaultValue = "10000", description = "Operations of the owner / producers (default: ${DEFAULT-VALUE}).")
         int ops;
 
-        @Option(names = "--threads", defaultValue = "3", description = "Thieves (queue-torture), producer/consumer pairs (chan-torture, chan) or GOMAXPROCS (globrunq) (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--threads", defaultValue = "3", description = "Thieves (queue-torture), producer/consumer pairs (chan-torture, chan) or GOMAXPROCS (runq, globrunq) (default: ${DEFAULT-VALUE}).")
         int threads;
 
         @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")

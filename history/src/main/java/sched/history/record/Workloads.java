@@ -31,10 +31,10 @@ public final class Workloads {
     public record Recording(History history, String model, long nanos, long operations) {}
 
     /** The workload names {@link #run} knows. */
-    public static final List<String> NAMES = List.of("queue-torture", "chan-torture", "globrunq", "chan", "primes");
+    public static final List<String> NAMES = List.of("queue-torture", "chan-torture", "runq", "globrunq", "chan", "primes");
 
     /** Workloads recorded through the runtime's own hooks ({@link sched.runtime.HistoryHooks}, -Dsched.record). */
-    public static final List<String> HOOKED = List.of("globrunq", "chan", "primes");
+    public static final List<String> HOOKED = List.of("runq", "globrunq", "chan", "primes");
 
     public static Recording run(String name, int ops, int threads, long seed) { return run(name, ops, threads, seed, false); }
 
@@ -42,6 +42,7 @@ public final class Workloads {
         return switch (name) {
             case "queue-torture" -> queueTorture(ops, threads, seed, stealRunnext);
             case "chan-torture" -> chanTorture(ops, threads, 2, seed);
+            case "runq" -> runq(ops, threads);
             case "globrunq" -> globrunq(ops, threads, seed);
             case "chan" -> chanSelect(ops, threads, 2, seed);
             case "primes" -> primes(Math.max(1, ops / 100));
@@ -190,6 +191,33 @@ public final class Workloads {
 
     private static void unhook(RuntimeRecorder r) {
         if (r != null) r.close();
+    }
+
+    /**
+     * Every P's local run queue in a running scheduler (GOMAXPROCS {@code procs}, at least 2), recorded by the
+     * runtime's own hooks into one history keyed by P (processes are Ms: each P's owner, and idle Ms stealing):
+     * the skynet example (1,000 leaves, 10,000 from 10,000 operations on) spawns goroutines ten at a time
+     * (runqput with next: swap-next, then a put of the kicked-out G; the spawning P's ring overflows to the
+     * global queue), parents are readied into runnext, and idle Ms steal half of a busy P's ring.
+     * Check with model {@code runq-per-p}.
+     */
+    public static Recording runq(int ops, int procs) {
+        long[] t = new long[2];
+        long[] sum = new long[1];
+        long leaves = ops >= 10_000 ? 10_000 : 1000;
+        RuntimeRecorder rec = HistoryHooks.ENABLED ? RuntimeRecorder.installRunqs() : null;
+        try {
+            GoRuntime.run(new Config().gomaxprocs(Math.max(2, procs)).sysmon(false), () -> {
+                t[0] = System.nanoTime();
+                sum[0] = Skynet.run(leaves);
+                t[1] = System.nanoTime();
+            });
+        } finally {
+            unhook(rec);
+        }
+        if (sum[0] != leaves * (leaves - 1) / 2) throw new IllegalStateException("skynet(" + leaves + ") summed to " + sum[0]);
+        History h = rec == null ? new History("runq", List.of()) : rec.history(RuntimeRecorder.RUNQS, "runq");
+        return new Recording(h, "runq-per-p", t[1] - t[0], h.size() / 2);
     }
 
     /**

@@ -83,6 +83,68 @@ class RuntimeRecordTest {
         assertEquals(Checker.Verdict.NOT_LINEARIZABLE, verdict("globrunq", new History("lost", lost)));
     }
 
+    private static final Keyword STEAL = Keyword.of("steal"), SWAP_NEXT = Keyword.of("swap-next"), PUT = Keyword.of("put");
+
+    /** The x of a recorded P-queue value [p x]. */
+    private static Object x(Op o) { return ((List<?>) o.value()).get(1); }
+
+    @Test void everyLocalRunQueueOfARunningSchedulerIsLinearizable() {
+        for (int procs : new int[] {2, 4}) {
+            Workloads.Recording r = Workloads.runq(1000, procs);
+            History h = r.history();
+            assertEquals("runq-per-p", r.model());
+            assertTrue(count(h, Op.Type.OK, "swap-next") > 1000, "skynet(1000) spawns through runnext: " + count(h, Op.Type.OK, "swap-next"));
+            assertTrue(count(h, Op.Type.OK, "get") > 1000, "gets: " + count(h, Op.Type.OK, "get"));
+            assertTrue(count(h, Op.Type.OK, "steal") > 0, "idle Ms tried to steal");
+            assertTrue(h.ops().stream().anyMatch(o -> o.type() == Op.Type.OK && o.f().equals(PUT) && x(o) instanceof List),
+                    "the spawning P's ring overflowed to the global queue");
+            assertTrue(h.ops().stream().map(o -> ((List<?>) o.value()).get(0)).distinct().count() >= 2, "several Ps recorded");
+            assertEquals(Checker.Verdict.LINEARIZABLE, verdict(r.model(), h), "GOMAXPROCS " + procs);
+            History back = sched.history.HistoryReader.readKnossos("back", h.toEdn());
+            assertEquals(Checker.Verdict.LINEARIZABLE, verdict(r.model(), back));
+        }
+    }
+
+    @Test void aCorruptedLocalRunQueueRecordingIsCaught() {
+        History h = Workloads.runq(1000, 2).history();
+        // a swap-next that says runnext was empty when it held a G: that G is lost to the model
+        List<Op> ops = new ArrayList<>(h.ops());
+        for (int i = 0; i < ops.size(); i++) {
+            Op o = ops.get(i);
+            if (o.type() == Op.Type.OK && o.f().equals(SWAP_NEXT) && ((List<?>) x(o)).get(1) != null) {
+                List<Object> v = java.util.Arrays.asList(((List<?>) o.value()).get(0), java.util.Arrays.asList(((List<?>) x(o)).get(0), null));
+                ops.set(i, new Op(o.process(), o.type(), o.f(), v, o.index()));
+                break;
+            }
+        }
+        assertEquals(Checker.Verdict.NOT_LINEARIZABLE, verdict("runq-per-p", new History("corrupt", ops)));
+        // an overflow batch reported out of order
+        List<Op> slow = new ArrayList<>(h.ops());
+        boolean done = false;
+        for (int i = 0; i < slow.size() && !done; i++) {
+            Op o = slow.get(i);
+            if (o.type() == Op.Type.OK && o.f().equals(PUT) && x(o) instanceof List<?> b) {
+                List<Object> rev = new ArrayList<>(b);
+                java.util.Collections.swap(rev, 0, 1);
+                slow.set(i, new Op(o.process(), o.type(), o.f(), java.util.Arrays.asList(((List<?>) o.value()).get(0), rev), o.index()));
+                done = true;
+            }
+        }
+        assertTrue(done);
+        assertEquals(Checker.Verdict.NOT_LINEARIZABLE, verdict("runq-per-p", new History("corrupt", slow)));
+        // a get's G credited to another P: the key matters
+        List<Op> moved = new ArrayList<>(h.ops());
+        for (int i = 0; i < moved.size(); i++) {
+            Op o = moved.get(i);
+            if (o.type() == Op.Type.OK && o.f().equals(GET) && x(o) != null) {
+                long p = (Long) ((List<?>) o.value()).get(0);
+                moved.set(i, new Op(o.process(), o.type(), o.f(), java.util.Arrays.asList(p == 0 ? 1L : 0L, x(o)), o.index()));
+                break;
+            }
+        }
+        assertEquals(Checker.Verdict.NOT_LINEARIZABLE, verdict("runq-per-p", new History("corrupt", moved)));
+    }
+
     @Test void channelWithSelectsAndTryOperationsIsLinearizable() {
         for (int capacity : new int[] {2, 0}) {
             Workloads.Recording r = Workloads.chanSelect(3000, 2, capacity, capacity + 1);
