@@ -244,6 +244,10 @@ public final class HistoryCommand implements Callable<Integer> {
         @Option(names = "--steal-runnext", description = "queue-torture: thieves may take runnext (exposes the runnext race, see docs/HISTORIES.md).")
         boolean stealRunnext;
 
+        @Option(names = "--strict-put-next", description = "runq: write each runqput(next) as one :put-next (the plain specification) instead of"
+                + " the recorded :swap-next then :put; a run that hit the runnext steal window then checks not linearizable.")
+        boolean strictPutNext;
+
         @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Write the history here (default: print a summary only).")
         Path out;
 
@@ -259,6 +263,7 @@ public final class HistoryCommand implements Callable<Integer> {
                 throw new UserError("unknown workload '" + workload + "' (known: " + String.join(", ", sched.history.record.Workloads.NAMES) + ")");
             }
             if (ops < 1 || threads < 1) throw new UserError("--ops and --threads must be positive");
+            if (strictPutNext && !workload.equals("runq")) throw new UserError("--strict-put-next applies to workload runq only");
             PrintWriter o = spec.commandLine().getOut();
             sched.history.record.Workloads.Recording r = sched.history.record.Workloads.run(workload, ops, threads, seed, stealRunnext);
             boolean hooked = sched.history.record.Workloads.HOOKED.contains(workload);
@@ -269,6 +274,8 @@ public final class HistoryCommand implements Callable<Integer> {
                 return 0;
             }
             History h = r.history();
+            History recorded = h;
+            if (strictPutNext) h = sched.history.record.Workloads.strictPutNext(h);
             o.printf("%s: %d records (%d operations) recorded in %d ms; model %s%n", workload, h.size(), h.size() / 2,
                     r.nanos() / 1_000_000, r.model());
             if (out != null) {
@@ -280,6 +287,11 @@ public final class HistoryCommand implements Callable<Integer> {
                 o.printf("written to %s (check with: ./sched history check %s --model '%s')%n", out, out, r.model());
             }
             int code = 0;
+            if (check && strictPutNext) {
+                Checker.Result c = Checker.check(Models.parse(r.model()).create(), Pairing.pair(recorded), 60, true);
+                o.printf("as recorded (:swap-next then :put): %s (%d operations checked in %d ms); with one :put-next each:%n",
+                        c.verdict().text(), c.operations(), c.millis());
+            }
             if (check) {
                 Checker.Result c = Checker.check(Models.parse(r.model()).create(), Pairing.pair(h), 60, true);
                 o.printf("%s (%d operations checked in %d ms)%n", c.verdict().text(), c.operations(), c.millis());

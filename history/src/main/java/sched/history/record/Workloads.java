@@ -6,6 +6,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import sched.history.History;
+import sched.history.Op;
 import sched.history.edn.Keyword;
 import sched.examples.Primes;
 import sched.examples.Skynet;
@@ -218,6 +219,59 @@ public final class Workloads {
         if (sum[0] != leaves * (leaves - 1) / 2) throw new IllegalStateException("skynet(" + leaves + ") summed to " + sum[0]);
         History h = rec == null ? new History("runq", List.of()) : rec.history(RuntimeRecorder.RUNQS, "runq");
         return new Recording(h, "runq-per-p", t[1] - t[0], h.size() / 2);
+    }
+
+    /**
+     * A {@link #runq} recording with each runqput(g, next=true) written as the single operation the plain
+     * specification has, {@code :put-next [p g]} (invoked where the swap was invoked, completed where the put of
+     * the kicked-out G completed, or where the swap completed when runnext was empty), instead of the recorded
+     * {@code :swap-next} then {@code :put}. In this strict form the runnext steal window (a thief taking the new
+     * runnext before the old one reached the ring) is not linearizable, so checking it tells whether a run hit
+     * the window. A pair whose put overflowed to the global queue, or that the history cut, stays as recorded.
+     */
+    public static History strictPutNext(History h) {
+        List<Op> in = h.ops();
+        Op[] out = in.toArray(new Op[0]);
+        java.util.Map<Object, Integer> swapInvoke = new java.util.HashMap<>(), swapOk = new java.util.HashMap<>(),
+                putInvoke = new java.util.HashMap<>();
+        for (int i = 0; i < in.size(); i++) {
+            Op o = in.get(i);
+            Object q = o.process();
+            String f = o.f() instanceof Keyword k ? k.symbolic() : String.valueOf(o.f());
+            if (o.type() == Op.Type.INVOKE && f.equals("swap-next")) {
+                swapInvoke.put(q, i);
+            } else if (o.type() == Op.Type.OK && f.equals("swap-next") && swapInvoke.containsKey(q)) {
+                List<?> pv = (List<?>) o.value();
+                List<?> gOld = (List<?>) pv.get(1);
+                int si = swapInvoke.remove(q);
+                if (gOld.get(1) == null) {
+                    List<Object> v = java.util.Arrays.asList(pv.get(0), gOld.get(0));
+                    out[si] = new Op(q, Op.Type.INVOKE, PUT_NEXT, v, in.get(si).index());
+                    out[i] = new Op(q, Op.Type.OK, PUT_NEXT, v, o.index());
+                } else {
+                    swapOk.put(q, i);
+                    swapInvoke.put(q, si); // kept until the put of the kicked-out G completes
+                }
+            } else if (o.type() == Op.Type.INVOKE && f.equals("put") && swapOk.containsKey(q)) {
+                putInvoke.put(q, i);
+            } else if (o.type() == Op.Type.OK && f.equals("put") && putInvoke.containsKey(q)) {
+                int si = swapInvoke.remove(q), so = swapOk.remove(q), pi = putInvoke.remove(q);
+                if (((List<?>) o.value()).get(1) instanceof List) continue; // overflowed: stays split
+                List<?> pv = (List<?>) in.get(so).value();
+                List<Object> v = java.util.Arrays.asList(pv.get(0), ((List<?>) pv.get(1)).get(0));
+                out[si] = new Op(q, Op.Type.INVOKE, PUT_NEXT, v, in.get(si).index());
+                out[so] = null;
+                out[pi] = null;
+                out[i] = new Op(q, Op.Type.OK, PUT_NEXT, v, o.index());
+            } else if (swapOk.containsKey(q)) { // anything else between the swap and its put: leave the pair split
+                swapOk.remove(q);
+                swapInvoke.remove(q);
+                putInvoke.remove(q);
+            }
+        }
+        List<Op> ops = new ArrayList<>(in.size());
+        for (Op o : out) if (o != null) ops.add(o);
+        return new History(h.source(), ops);
     }
 
     /**
