@@ -10,7 +10,8 @@ import sched.history.edn.Keyword;
 
 /**
  * A P's local run queue, as in Go's {@code runtime/proc.go}: a ring of goroutines plus the {@code runnext} slot.
- * State: (runnext or nil, ring in FIFO order). Operations (values are goroutine ids, any EDN value but nil):
+ * State: (runnext or nil, ring in FIFO order). Operations (values are goroutine ids, any EDN value but nil or a
+ * vector, since vectors are batches):
  * <ul>
  *   <li>{@code :put g}: g goes to the ring's tail ({@code runqput(pp, g, false)}).</li>
  *   <li>{@code :put-next g}: g goes to runnext; the old runnext, if any, goes to the ring's tail
@@ -47,6 +48,10 @@ public final class RunqModel implements Model {
             SWAP_NEXT_ANY = 7, PUT_SLOW = 8, PUT_BATCH = 9;
 
     private record Prepared(int kind, Object value, List<?> stolen) {}
+
+    /** The error for a value shaped [p x]: goroutines are never vectors (vectors are batches). */
+    private static final String KEYED = "has a vector where a goroutine belongs: a history keyed by P ([p x], as"
+            + " 'history record runq' writes) is checked with --model runq-per-p";
 
     /** A run-queue state. */
     record State(Object runnext, PQueue ring) {
@@ -111,6 +116,7 @@ public final class RunqModel implements Model {
                 if (op.value() == null) throw Ops.bad(op, "needs a goroutine as its value");
                 if (op.value() instanceof List<?> l) {
                     if (l.size() != 2 || l.get(0) == null) throw Ops.bad(op, "needs [g old] as its completion value (old: nil or a goroutine)");
+                    if (l.get(0) instanceof List || l.get(1) instanceof List) throw Ops.bad(op, KEYED);
                     yield new Prepared(SWAP_NEXT, l.get(0), l);
                 }
                 if (!open) throw Ops.bad(op, "needs [g old] as its completion value (old: nil or a goroutine)");
@@ -124,7 +130,10 @@ public final class RunqModel implements Model {
                 if (op.value() == null) throw Ops.bad(op, "needs a goroutine as its value");
                 yield new Prepared(Ops.fn(op).equals("put") ? PUT : PUT_NEXT, op.value(), null);
             }
-            case "get" -> new Prepared(open ? GET_ANY : GET, op.value(), null);
+            case "get" -> {
+                if (op.value() instanceof List) throw Ops.bad(op, KEYED);
+                yield new Prepared(open ? GET_ANY : GET, op.value(), null);
+            }
             case "steal" -> {
                 if (open) yield new Prepared(STEAL_ANY, null, null);
                 if (!(op.value() instanceof List<?> l)) throw Ops.bad(op, "needs the vector of stolen goroutines as its value");

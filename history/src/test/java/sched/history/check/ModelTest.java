@@ -203,6 +203,9 @@ class ModelTest {
         Hist wrongP = new Hist().call(0, "put", vec(0L, 1L)).call(0, "put", vec(1L, 2L)).call(1, "get", vec(1L, null), vec(1L, 1L));
         assertEquals(NOT_LINEARIZABLE, Checker.check(Models.parse("runq-per-p").create(), sched.history.Pairing.pair(wrongP.history()), 20, false)
                 .verdict(), "the same without the split");
+        // a keyed history checked with runq, or a value that is not [p x] with runq-per-p, is a clear error
+        ModelException k = assertThrows(ModelException.class, () -> new Hist().call(0, "get", vec(0L, null), vec(0L, 1L)).verdict("runq"));
+        assertTrue(k.getMessage().contains("--model runq-per-p"), k.getMessage());
         // a value that is not [p x] is a clear error
         ModelException e = assertThrows(ModelException.class, () -> new Hist().call(0, "put", 1L).verdict("runq-per-p"));
         assertTrue(e.getMessage().contains("[p x]"), e.getMessage());
