@@ -52,7 +52,11 @@ public final class RuntimeRecorder implements HistoryHooks.Hook, AutoCloseable {
         return r;
     }
 
-    /** Installs a recorder of every P's run queue into the one history {@link #RUNQS}, values {@code [p x]}. */
+    /**
+     * Installs a recorder of every P's run queue into the one history {@link #RUNQS}, values {@code [p x]}. P ids
+     * are unique within one runtime (procresize keeps its Ps and adds new ids), not across runtimes: record one
+     * {@code GoRuntime.run} per recorder.
+     */
     public static RuntimeRecorder installRunqs() {
         RuntimeRecorder r = new RuntimeRecorder(o -> o instanceof P, true);
         HistoryHooks.install(r);
