@@ -1,5 +1,6 @@
 package sched.runtime;
 
+
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -26,6 +27,12 @@ import org.openjdk.jmh.infra.Blackhole;
  * </ul>
  * Off should equal absent within noise: {@link HistoryHooks#ENABLED} is a static final, so C2 folds the guarded
  * calls away.
+ *
+ * <p>The same three for a P's local run queue ({@code runq*}): per round, the owner puts 128 Gs (every other one
+ * through runnext, which kicks the previous one to the ring), a thief P steals half with runqsteal, and both
+ * drain their queues with runqget; a score is per G round trip (put and get, or put and steal). The absent side is
+ * {@link ProbeBenchmark.NoProbeRing}, the copy of P's run queue that has neither the hook lines nor the (equally
+ * folded) Probes lines.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -42,6 +49,9 @@ public class HistoryHookBenchmark {
     G[] gs;
     long events;
 
+    P owner, thief;
+    ProbeBenchmark.NoProbeRing copyOwner, copyThief;
+
     @Setup public void setup() {
         GoRuntime rt = new GoRuntime(new Config().gomaxprocs(1));
         q = new GlobalRunq();
@@ -49,6 +59,10 @@ public class HistoryHookBenchmark {
         pp = new P(rt.sched, 0);
         gs = new G[BATCH];
         for (int i = 0; i < BATCH; i++) gs[i] = new G(rt.sched);
+        owner = new P(rt.sched, 0);
+        thief = new P(rt.sched, 1);
+        copyOwner = new ProbeBenchmark.NoProbeRing(rt.sched);
+        copyThief = new ProbeBenchmark.NoProbeRing(rt.sched);
         if (HistoryHooks.ENABLED != Boolean.getBoolean("sched.record")) throw new IllegalStateException("record flag");
         if (HistoryHooks.ENABLED) HistoryHooks.install((obj, process, type, f, value) -> events++);
     }
@@ -80,6 +94,36 @@ public class HistoryHookBenchmark {
         GlobalRunq r = q;
         for (G g : gs) r.globrunqput(g);
         for (int i = 0; i < BATCH; i++) bh.consume(r.globrunqget(pp, 1, 1));
+    }
+
+    @Benchmark @OperationsPerInvocation(BATCH)
+    public void runqHooksOff(Blackhole bh) {
+        if (HistoryHooks.ENABLED) throw new IllegalStateException("this fork must run with -Dsched.record=false");
+        runqRound(owner, thief, bh);
+    }
+
+    @Benchmark @OperationsPerInvocation(BATCH)
+    public void runqHooksAbsent(Blackhole bh) {
+        ProbeBenchmark.NoProbeRing o = copyOwner, t = copyThief;
+        for (int i = 0; i < BATCH; i++) o.runqput(gs[i], (i & 1) == 0);
+        bh.consume(t.runqsteal(o));
+        for (G g; (g = o.runqget()) != null; ) bh.consume(g);
+        for (G g; (g = t.runqget()) != null; ) bh.consume(g);
+    }
+
+    @Benchmark @OperationsPerInvocation(BATCH)
+    @Fork(value = 1, jvmArgsAppend = {"--add-exports", "java.base/jdk.internal.vm=ALL-UNNAMED", "-Xss4m",
+            "-Dsched.record=true"})
+    public void runqHooksOn(Blackhole bh) {
+        if (!HistoryHooks.ENABLED) throw new IllegalStateException("this fork must run with -Dsched.record=true");
+        runqRound(owner, thief, bh);
+    }
+
+    private void runqRound(P o, P t, Blackhole bh) {
+        for (int i = 0; i < BATCH; i++) o.runqput(gs[i], (i & 1) == 0);
+        bh.consume(t.runqsteal(o, false, null));
+        for (G g; (g = o.runqget()) != null; ) bh.consume(g);
+        for (G g; (g = t.runqget()) != null; ) bh.consume(g);
     }
 
     /** GlobalRunq's put and get with the hook lines deleted (keep in step with GlobalRunq). */

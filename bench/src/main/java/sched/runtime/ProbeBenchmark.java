@@ -82,8 +82,9 @@ public class ProbeBenchmark {
     }
 
     /**
-     * A copy of P's run queue (runqput, runqputslow, runqget; same fields, same VarHandle accesses) with the
-     * {@code if (Probes.ENABLED) probe(...)} lines deleted. Keep in step with P when P's ring changes.
+     * A copy of P's run queue (runqput, runqputslow, runqget, runqgrab, runqsteal; same fields, same VarHandle
+     * accesses) with the {@code if (Probes.ENABLED) probe(...)} and {@code if (HistoryHooks.ENABLED) ...} lines
+     * deleted (HistoryHookBenchmark uses it too). Keep in step with P when P's ring changes.
      */
     static final class NoProbeRing {
         static final int RUNQ_SIZE = P.RUNQ_SIZE, MASK = RUNQ_SIZE - 1;
@@ -162,6 +163,45 @@ public class ProbeBenchmark {
                     return gp;
                 }
             }
+        }
+
+        /** runqgrab without the probes and hooks (the thief's 3 us pause left out: the benchmark never takes runnext). */
+        int runqgrab(G[] dst, int dstHead, boolean stealRunNextG) {
+            for (;;) {
+                int h = (int) HEAD.getAcquire(this);
+                int t = (int) TAIL.getAcquire(this);
+                int n = t - h;
+                n = n - n / 2;
+                if (n == 0) {
+                    if (stealRunNextG) {
+                        G next = runnext;
+                        if (next != null) {
+                            if (!RUNNEXT.compareAndSet(this, next, null)) continue;
+                            dst[dstHead & MASK] = next;
+                            return 1;
+                        }
+                    }
+                    return 0;
+                }
+                if (n > RUNQ_SIZE / 2) continue;
+                for (int i = 0; i < n; i++) dst[(dstHead + i) & MASK] = runq[(h + i) & MASK];
+                if (HEAD.compareAndSet(this, h, h + n)) return n;
+            }
+        }
+
+        /** runqsteal without the hooks: half the victim's ring into this one, the last G returned. */
+        G runqsteal(NoProbeRing victim) {
+            int t = runqtail;
+            int n = victim.runqgrab(runq, t, false);
+            if (n == 0) return null;
+            n--;
+            G gp = runq[(t + n) & MASK];
+            runq[(t + n) & MASK] = null;
+            if (n == 0) return gp;
+            int h = (int) HEAD.getAcquire(this);
+            if (t - h + n >= RUNQ_SIZE) throw new SchedulerError("runqsteal: runq overflow");
+            TAIL.setRelease(this, t + n);
+            return gp;
         }
     }
 }

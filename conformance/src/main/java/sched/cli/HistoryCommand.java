@@ -217,24 +217,25 @@ public final class HistoryCommand implements Callable<Integer> {
             description = {"Run a workload on real threads and record its history as Knossos EDN.",
                     "queue-torture: one P's run queue, its owner putting and getting, thieves stealing (model runq);"
                             + " chan-torture: goroutines sending and receiving on a buffered channel (model chan).",
-                    "Recorded by the runtime's own hooks (-Dsched.record): globrunq: the global run queue of a running"
+                    "Recorded by the runtime's own hooks (-Dsched.record): runq: every P's local run queue while the"
+                            + " skynet example runs, one history keyed by P (model runq-per-p, processes = Ms); globrunq: the global run queue of a running"
                             + " scheduler, goroutines yielding beside the skynet example (model globrunq, processes = Ms);"
                             + " chan: one buffered channel under send, recv, select with and without default, trySend,"
                             + " tryRecv, close (model chan); primes: the generator's channel of the prime sieve example,"
                             + " the first ops/100 primes (model chan init=0).",
                     "Recording is on unless the JVM runs with -Dsched.history.record=false (or -Dsched.record=false for"
-                            + " globrunq, chan, primes): then the workload runs with its recording sites compiled away,"
+                            + " runq, globrunq, chan, primes): then the workload runs with its recording sites compiled away,"
                             + " and nothing is written."})
     static final class Record implements Callable<Integer> {
         @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-        @Parameters(index = "0", paramLabel = "WORKLOAD", description = "queue-torture, chan-torture, globrunq, chan or primes.")
+        @Parameters(index = "0", paramLabel = "WORKLOAD", description = "queue-torture, chan-torture, runq, globrunq, chan or primes.")
         String workload;
 
         @Option(names = "--ops", defaultValue = "10000", description = "Operations of the owner / producers (default: ${DEFAULT-VALUE}).")
         int ops;
 
-        @Option(names = "--threads", defaultValue = "3", description = "Thieves (queue-torture), producer/consumer pairs (chan-torture, chan) or GOMAXPROCS (globrunq) (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--threads", defaultValue = "3", description = "Thieves (queue-torture), producer/consumer pairs (chan-torture, chan) or GOMAXPROCS (runq, globrunq) (default: ${DEFAULT-VALUE}).")
         int threads;
 
         @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
@@ -242,6 +243,10 @@ public final class HistoryCommand implements Callable<Integer> {
 
         @Option(names = "--steal-runnext", description = "queue-torture: thieves may take runnext (exposes the runnext race, see docs/HISTORIES.md).")
         boolean stealRunnext;
+
+        @Option(names = "--strict-put-next", description = "runq: write each runqput(next) as one :put-next (the plain specification) instead of"
+                + " the recorded :swap-next then :put; a run that hit the runnext steal window then checks not linearizable.")
+        boolean strictPutNext;
 
         @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Write the history here (default: print a summary only).")
         Path out;
@@ -258,6 +263,7 @@ public final class HistoryCommand implements Callable<Integer> {
                 throw new UserError("unknown workload '" + workload + "' (known: " + String.join(", ", sched.history.record.Workloads.NAMES) + ")");
             }
             if (ops < 1 || threads < 1) throw new UserError("--ops and --threads must be positive");
+            if (strictPutNext && !workload.equals("runq")) throw new UserError("--strict-put-next applies to workload runq only");
             PrintWriter o = spec.commandLine().getOut();
             sched.history.record.Workloads.Recording r = sched.history.record.Workloads.run(workload, ops, threads, seed, stealRunnext);
             boolean hooked = sched.history.record.Workloads.HOOKED.contains(workload);
@@ -268,6 +274,8 @@ public final class HistoryCommand implements Callable<Integer> {
                 return 0;
             }
             History h = r.history();
+            History recorded = h;
+            if (strictPutNext) h = sched.history.record.Workloads.strictPutNext(h);
             o.printf("%s: %d records (%d operations) recorded in %d ms; model %s%n", workload, h.size(), h.size() / 2,
                     r.nanos() / 1_000_000, r.model());
             if (out != null) {
@@ -279,6 +287,11 @@ public final class HistoryCommand implements Callable<Integer> {
                 o.printf("written to %s (check with: ./sched history check %s --model '%s')%n", out, out, r.model());
             }
             int code = 0;
+            if (check && strictPutNext) {
+                Checker.Result c = Checker.check(Models.parse(r.model()).create(), Pairing.pair(recorded), 60, true);
+                o.printf("as recorded (:swap-next then :put): %s (%d operations checked in %d ms); with one :put-next each:%n",
+                        c.verdict().text(), c.operations(), c.millis());
+            }
             if (check) {
                 Checker.Result c = Checker.check(Models.parse(r.model()).create(), Pairing.pair(h), 60, true);
                 o.printf("%s (%d operations checked in %d ms)%n", c.verdict().text(), c.operations(), c.millis());

@@ -124,13 +124,13 @@ class HistoryCommandTest {
      * the command must say that nothing was recorded.
      */
     @Test void recordWithTheRuntimesHooksThenCheck(@TempDir Path tmp) throws Exception {
-        for (String w : new String[] {"globrunq", "chan", "primes"}) {
+        for (String w : new String[] {"runq", "globrunq", "chan", "primes"}) {
             Path out = tmp.resolve(w + ".edn");
             CliRun r = run("history", "record", w, "--ops", "2000", "--threads", "2", "-o", out.toString(), "--check");
             assertEquals(0, r.exit(), r.out() + r.err());
             if (sched.runtime.HistoryHooks.ENABLED) {
                 assertTrue(r.out().contains("\nlinearizable ("), r.out());
-                String model = w.equals("globrunq") ? "globrunq" : w.equals("chan") ? "chan init=2" : "chan init=0";
+                String model = w.equals("runq") ? "runq-per-p" : w.equals("globrunq") ? "globrunq" : w.equals("chan") ? "chan init=2" : "chan init=0";
                 assertTrue(r.out().contains("model " + model), r.out());
                 r = run("history", "check", out.toString(), "--model", model);
                 assertEquals(0, r.exit(), r.out() + r.err());
@@ -138,6 +138,9 @@ class HistoryCommandTest {
                 assertTrue(r.out().contains("recording off (-Dsched.record=false)"), r.out());
             }
         }
+        CliRun bad = run("history", "record", "globrunq", "--strict-put-next");
+        assertEquals(2, bad.exit(), bad.out() + bad.err());
+        assertTrue(bad.err().contains("--strict-put-next applies to workload runq only"), bad.err());
     }
 
     @Test void corpusCommand(@TempDir Path tmp) throws Exception {

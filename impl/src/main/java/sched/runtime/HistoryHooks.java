@@ -1,8 +1,8 @@
 package sched.runtime;
 
 /**
- * The recording seam: operations on the global run queue ({@link GlobalRunq}) and on channels ({@link Chan},
- * {@link Select}) report their invocation and completion to an installed {@link Hook}, from which module
+ * The recording seam: operations on the global run queue ({@link GlobalRunq}), on the Ps' local run queues
+ * ({@link P}: runqput, runqget, runqsteal) and on channels ({@link Chan}, {@link Select}) report their invocation and completion to an installed {@link Hook}, from which module
  * {@code history} builds Knossos-style histories.
  *
  * <p>Invariants:
@@ -14,7 +14,8 @@ package sched.runtime;
  *       the sites.</li>
  *   <li>An invocation is reported before the operation can take effect, its completion after it took effect:
  *       every event's interval contains the operation's linearization point.</li>
- *   <li>Processes: the M's id for the global queue (its operations run on Ms, under sched.lock), the goroutine's
+ *   <li>Processes: the M's id for the run queues (global: its operations run on Ms, under sched.lock; local: the
+ *       owner M and the thief Ms), the goroutine's
  *       id for channels. A thread that is neither (a timer callback, a test thread) is process
  *       {@code -threadId}.</li>
  * </ul>
@@ -34,8 +35,9 @@ public final class HistoryHooks {
     /** Receives the runtime's events; called on the thread that performs the operation, maybe under locks. */
     public interface Hook {
         /**
-         * One event: {@code obj} is the {@link GlobalRunq} or {@link Chan} operated on, {@code f} one of "put",
-         * "put-batch", "get" (global queue: values goroutine ids, batches {@code List<Long>} in queue order) or
+         * One event: {@code obj} is the {@link GlobalRunq}, {@link P} or {@link Chan} operated on, {@code f} one of
+         * "put", "put-batch", "get" (global queue: values goroutine ids, batches {@code List<Long>} in queue order),
+         * "swap-next", "put", "get", "steal", "put-batch" (a P's run queue, see {@link P}'s "Recording") or
          * "send", "recv", "close" (channels: values as sent, {@link #CLOSED} for a closed receive).
          */
         void event(Object obj, long process, int type, String f, Object value);

@@ -34,6 +34,24 @@ import java.lang.invoke.VarHandle;
  *       (null: runnext was empty, the grab returns 0). {@code GrabCopy}: local = n, the Gs copied to
  *       {@code dst[dstHead, dstHead + n)}. {@code GrabCas}: local = n, or 0 (the CAS failed).</li>
  * </ul>
+ *
+ * <h2>Recording ({@link HistoryHooks}, {@code -Dsched.record})</h2>
+ * Every site is {@code if (HistoryHooks.ENABLED) ...}, folded away when recording is off. The object is this P
+ * (the run queue operated on), the process the calling M ({@link HistoryHooks#mProcess}), values goroutine ids.
+ * Each operation is invoked before its first atomic step and completed after its linearization point:
+ * <ul>
+ *   <li>runqput(gp, next=true) is two steps in the code, and is recorded as two operations: {@code :swap-next gp}
+ *       (the runnext CAS; completes with {@code [gp old]}, old = the G kicked out or nil), then, when there was an
+ *       old G, {@code :put old}. Between them the old G is in neither runnext nor the ring: a thief may see an
+ *       empty ring and take the new runnext (docs/HISTORIES.md, "the runnext steal race"); recording the two
+ *       steps lets the model account for that window instead of reporting it.</li>
+ *   <li>{@code :put gp} completes with gp, or, when the ring was full, with the batch runqputslow moved to the
+ *       global queue ({@code [g1 .. gn gp]}: the ring's older half, then gp), reported after the head CAS.</li>
+ *   <li>{@code :get} completes with the G taken (runnext or the ring's head) or nil.</li>
+ *   <li>runqsteal records {@code :steal} on the victim (completes with the Gs runqgrab took, in queue order), and
+ *       then, when more than one was taken, {@code :put-batch [..]} on the thief's own P (the Gs but the last,
+ *       published by the tail store). The two never overlap, so an M has one operation open at a time.</li>
+ * </ul>
  */
 public final class P {
     /** Go's ring capacity, and the default ({@link Config#runqSize} changes it, for replaying small models). */
@@ -128,15 +146,22 @@ public final class P {
      * whatever was there moves to the tail of the ring. A full ring overflows to the global queue.
      */
     public void runqput(G gp, boolean next) {
+        long rp = 0; // the recording process (the calling M), read once
+        if (HistoryHooks.ENABLED) rp = HistoryHooks.mProcess();
         if (next) {
+            if (HistoryHooks.ENABLED) HistoryHooks.event(this, rp, HistoryHooks.INVOKE, "swap-next", gp.goid);
             G old;
             do {
                 old = runnext;
             } while (!RUNNEXT.compareAndSet(this, old, gp));
+            if (HistoryHooks.ENABLED) {
+                HistoryHooks.event(this, rp, HistoryHooks.OK, "swap-next", java.util.Arrays.asList(gp.goid, old == null ? null : old.goid));
+            }
             if (Probes.ENABLED) probe(Step.PutNextCas, 0, old);
             if (old == null) return;
             gp = old; // the kicked-out G goes to the regular queue
         }
+        if (HistoryHooks.ENABLED) HistoryHooks.event(this, rp, HistoryHooks.INVOKE, "put", gp.goid);
         for (;;) {
             int h = (int) HEAD.getAcquire(this);
             int t = runqtail; // only the owner writes the tail
@@ -144,10 +169,11 @@ public final class P {
             if (t - h < size) {
                 runq[t & mask] = gp;
                 TAIL.setRelease(this, t + 1); // publishes the slot
+                if (HistoryHooks.ENABLED) HistoryHooks.event(this, rp, HistoryHooks.OK, "put", gp.goid);
                 if (Probes.ENABLED) probe(Step.PutPublish);
                 return;
             }
-            if (runqputslow(gp, h, t)) return;
+            if (runqputslow(gp, h, t)) return; // it reported the put's completion
             // the CAS of runqputslow failed: a stealer freed room, the fast path will do
         }
     }
@@ -167,6 +193,7 @@ public final class P {
         }
         if (Probes.ENABLED) probe(Step.PutSlowGrab, n, null);
         b[n] = gp;
+        if (HistoryHooks.ENABLED) HistoryHooks.event(this, HistoryHooks.mProcess(), HistoryHooks.OK, "put", goids(b, 0, n + 1, -1));
         for (int i = 0; i < n; i++) b[i].schedlink = b[i + 1];
         b[n].schedlink = null;
         sched.globrunqputbatch(b[0], b[n], n + 1);
@@ -183,10 +210,13 @@ public final class P {
      * ({@link #lastInherit}), then the head of the ring. Null when empty.
      */
     public G runqget() {
+        long rp = 0;
+        if (HistoryHooks.ENABLED) HistoryHooks.event(this, rp = HistoryHooks.mProcess(), HistoryHooks.INVOKE, "get", null);
         G next = runnext;
         // If the CAS fails a stealer took runnext; the ring is tried next.
         if (next != null && RUNNEXT.compareAndSet(this, next, null)) {
             lastInherit = true;
+            if (HistoryHooks.ENABLED) HistoryHooks.event(this, rp, HistoryHooks.OK, "get", next.goid);
             if (Probes.ENABLED) probe(Step.GetNextCas, 0, next);
             return next;
         }
@@ -194,10 +224,14 @@ public final class P {
             int h = (int) HEAD.getAcquire(this);
             int t = runqtail;
             if (Probes.ENABLED) probe(Step.GetLoadHead, h, null);
-            if (t == h) return null;
+            if (t == h) {
+                if (HistoryHooks.ENABLED) HistoryHooks.event(this, rp, HistoryHooks.OK, "get", null);
+                return null;
+            }
             G gp = runq[h & mask];
             if (HEAD.compareAndSet(this, h, h + 1)) { // release: the slot is free again
                 lastInherit = false;
+                if (HistoryHooks.ENABLED) HistoryHooks.event(this, rp, HistoryHooks.OK, "get", gp.goid);
                 if (Probes.ENABLED) probe(Step.GetCas, 1, gp);
                 return gp;
             }
@@ -262,16 +296,30 @@ public final class P {
      */
     G runqsteal(P victim, boolean stealRunNextG, M thief) {
         int t = runqtail;
+        long rp = 0;
+        if (HistoryHooks.ENABLED) HistoryHooks.event(victim, rp = HistoryHooks.mProcess(), HistoryHooks.INVOKE, "steal", null);
         int n = victim.runqgrab(runq, t, stealRunNextG, thief);
+        // the grab took dst[t, t + n) (its head CAS or runnext CAS is the steal's linearization point)
+        if (HistoryHooks.ENABLED) HistoryHooks.event(victim, rp, HistoryHooks.OK, "steal", goids(runq, t, n, mask));
         if (n == 0) return null;
         n--;
         G gp = runq[(t + n) & mask];
         runq[(t + n) & mask] = null;
         if (n == 0) return gp;
+        java.util.List<Long> published = null;
+        if (HistoryHooks.ENABLED) HistoryHooks.event(this, rp, HistoryHooks.INVOKE, "put-batch", published = goids(runq, t, n, mask));
         int h = (int) HEAD.getAcquire(this);
         if (t - h + n >= size) throw new SchedulerError("runqsteal: runq overflow on p" + id);
         TAIL.setRelease(this, t + n);
+        if (HistoryHooks.ENABLED) HistoryHooks.event(this, rp, HistoryHooks.OK, "put-batch", published);
         return gp;
+    }
+
+    /** The ids of {@code a[(from + i) & mask]}, i < n, in that order (for recording; mask -1: no wrap). */
+    private static java.util.List<Long> goids(G[] a, int from, int n, int mask) {
+        java.util.List<Long> ids = new java.util.ArrayList<>(n);
+        for (int i = 0; i < n; i++) ids.add(a[(from + i) & mask].goid);
+        return ids;
     }
 
     // ------------------------------------------------------------------------------------------------ queries

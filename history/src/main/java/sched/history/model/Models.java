@@ -20,13 +20,13 @@ public final class Models {
 
     /** The model names {@link #create} knows, with what {@code --init} means for each. */
     public static final List<String> NAMES = List.of("register", "cas-register", "etcd-register", "multi-register",
-            "mutex", "fifo-queue", "unordered-queue", "set", "kv", "kv-whole-map", "runq", "globrunq", "chan");
+            "mutex", "fifo-queue", "unordered-queue", "set", "kv", "kv-whole-map", "runq", "runq-per-p", "globrunq", "chan");
 
     /** What each model's initial state is, for help texts. */
     public static String initHelp() {
         return "register/cas-register/etcd-register: a value (default nil); multi-register: a map (default {});"
                 + " mutex: unlocked|locked (default unlocked); fifo-queue/unordered-queue/set: a vector (default []);"
-                + " kv: ignored (\"\"); runq: nil or {:runnext g :ring [..] :capacity n}; globrunq: a vector (default []); chan: the capacity (default 0)";
+                + " kv: ignored (\"\"); runq, runq-per-p (each P): nil or {:runnext g :ring [..] :capacity n}; globrunq: a vector (default []); chan: the capacity (default 0)";
     }
 
     /** A model name and its initial state; {@code init} is absent when {@code hasInit} is false. */
@@ -53,6 +53,7 @@ public final class Models {
             case "kv" -> KvModel.perKey();
             case "kv-whole-map" -> KvModel.wholeMap();
             case "runq" -> new RunqModel(i);
+            case "runq-per-p" -> new RunqPerPModel(i);
             case "globrunq" -> new GlobrunqModel(list(n, i));
             case "chan" -> {
                 if (i == null) yield new ChanModel(0);

@@ -10,7 +10,8 @@ import sched.history.edn.Keyword;
 
 /**
  * A P's local run queue, as in Go's {@code runtime/proc.go}: a ring of goroutines plus the {@code runnext} slot.
- * State: (runnext or nil, ring in FIFO order). Operations (values are goroutine ids, any EDN value but nil):
+ * State: (runnext or nil, ring in FIFO order). Operations (values are goroutine ids, any EDN value but nil or a
+ * vector, since vectors are batches):
  * <ul>
  *   <li>{@code :put g}: g goes to the ring's tail ({@code runqput(pp, g, false)}).</li>
  *   <li>{@code :put-next g}: g goes to runnext; the old runnext, if any, goes to the ring's tail
@@ -22,6 +23,20 @@ import sched.history.edn.Keyword;
  *       (taking runnext) or {@code []}: Go takes runnext only when the thief passes {@code stealRunNextG}, so
  *       both results are legal then; with an empty ring and no runnext only {@code []} is.</li>
  * </ul>
+ * The runtime's own hooks ({@code sched.runtime.P}, "Recording") record runqput at the granularity of its
+ * atomic steps, with three more forms:
+ * <ul>
+ *   <li>{@code :swap-next g} completing with {@code [g old]}: runnext was {@code old} (nil: empty) and is now g;
+ *       old is now the putter's, which puts it with a following {@code :put old} (Go's runqput(next=true) is
+ *       this swap, then a put of the kicked-out G; a thief may act in between). Open: runnext becomes g, whatever
+ *       was there is dropped (the putter never got to put it). This model does not check that the kicked-out G
+ *       is put later.</li>
+ *   <li>{@code :put g} completing with a vector {@code [g1 .. gn g]}: the ring was full and runqputslow moved its
+ *       n oldest Gs plus g to the global queue; legal only when the ring holds exactly 2n Gs (1
+ *       when n = 0: a ring of one slot), its first n being g1..gn, and, with {@code :capacity}, when it is full.</li>
+ *   <li>{@code :put-batch [g ...]}: a thief publishes the Gs it stole (but the one it runs) in its own ring's
+ *       tail, in order.</li>
+ * </ul>
  * Operations with an open outcome apply their effect without a result to check: a get takes runnext or the
  * head, a steal takes ceil(n/2) of the ring, or runnext when the ring is empty. The ring is unbounded unless
  * the initial state gives {@code :capacity}; then a put that would overflow the ring is illegal (Go would move
@@ -29,9 +44,14 @@ import sched.history.edn.Keyword;
  * something else). Initial state: nil, or {@code {:runnext g, :ring [g ...], :capacity n}}, all keys optional.
  */
 public final class RunqModel implements Model {
-    private static final int PUT = 0, PUT_NEXT = 1, GET = 2, GET_ANY = 3, STEAL = 4, STEAL_ANY = 5;
+    private static final int PUT = 0, PUT_NEXT = 1, GET = 2, GET_ANY = 3, STEAL = 4, STEAL_ANY = 5, SWAP_NEXT = 6,
+            SWAP_NEXT_ANY = 7, PUT_SLOW = 8, PUT_BATCH = 9;
 
     private record Prepared(int kind, Object value, List<?> stolen) {}
+
+    /** The error for a value shaped [p x]: goroutines are never vectors (vectors are batches). */
+    private static final String KEYED = "has a vector where a goroutine belongs: a history keyed by P ([p x], as"
+            + " 'history record runq' writes) is checked with --model runq-per-p";
 
     /** A run-queue state. */
     record State(Object runnext, PQueue ring) {
@@ -84,23 +104,52 @@ public final class RunqModel implements Model {
         if (op.outcome() == Operation.Outcome.FAIL) return null;
         boolean open = op.outcome().open();
         return switch (Ops.fn(op)) {
-            case "put", "put-next" -> {
+            case "put" -> {
+                if (op.value() == null) throw Ops.bad(op, "needs a goroutine as its value");
+                if (op.value() instanceof List<?> l) {
+                    if (l.isEmpty()) throw Ops.bad(op, "needs a non-empty overflow batch [g1 .. gn g]");
+                    yield new Prepared(PUT_SLOW, null, l);
+                }
+                yield new Prepared(PUT, op.value(), null);
+            }
+            case "swap-next" -> {
+                if (op.value() == null) throw Ops.bad(op, "needs a goroutine as its value");
+                if (op.value() instanceof List<?> l) {
+                    if (l.size() != 2 || l.get(0) == null) throw Ops.bad(op, "needs [g old] as its completion value (old: nil or a goroutine)");
+                    if (l.get(0) instanceof List || l.get(1) instanceof List) throw Ops.bad(op, KEYED);
+                    yield new Prepared(SWAP_NEXT, l.get(0), l);
+                }
+                if (!open) throw Ops.bad(op, "needs [g old] as its completion value (old: nil or a goroutine)");
+                yield new Prepared(SWAP_NEXT_ANY, op.value(), null);
+            }
+            case "put-batch" -> {
+                if (!(op.value() instanceof List<?> l) || l.isEmpty()) throw Ops.bad(op, "needs a non-empty vector of goroutines");
+                yield new Prepared(PUT_BATCH, null, l);
+            }
+            case "put-next" -> {
                 if (op.value() == null) throw Ops.bad(op, "needs a goroutine as its value");
                 yield new Prepared(Ops.fn(op).equals("put") ? PUT : PUT_NEXT, op.value(), null);
             }
-            case "get" -> new Prepared(open ? GET_ANY : GET, op.value(), null);
+            case "get" -> {
+                if (op.value() instanceof List) throw Ops.bad(op, KEYED);
+                yield new Prepared(open ? GET_ANY : GET, op.value(), null);
+            }
             case "steal" -> {
                 if (open) yield new Prepared(STEAL_ANY, null, null);
                 if (!(op.value() instanceof List<?> l)) throw Ops.bad(op, "needs the vector of stolen goroutines as its value");
                 yield new Prepared(STEAL, null, l);
             }
-            default -> throw Ops.unknownF(op, "runq", ":put, :put-next, :get or :steal");
+            default -> throw Ops.unknownF(op, "runq", ":put, :put-next, :swap-next, :put-batch, :get or :steal");
         };
     }
 
     @Override public Hints hints(List<Operation> ops) {
         // runnext breaks FIFO order, so priorities only
-        return Ops.queueHints(ops, op -> Ops.fn(op).startsWith("put") ? op.value() : null,
+        return Ops.queueHints(ops, op -> switch (Ops.fn(op)) {
+                    case "put", "put-next" -> op.value() instanceof List<?> ? null : op.value();
+                    case "swap-next" -> op.value() instanceof List<?> l ? l.get(0) : op.value();
+                    default -> null;
+                },
                 op -> switch (Ops.fn(op)) {
                     case "get" -> op.value() == null ? null : java.util.Collections.singletonList(op.value());
                     case "steal" -> op.value() instanceof List<?> l ? l : null;
@@ -118,6 +167,22 @@ public final class RunqModel implements Model {
             case PUT_NEXT:
                 if (s.runnext == null) return new State(p.value, ring);
                 return ring.size() >= capacity ? ILLEGAL : new State(p.value, ring.append(s.runnext));
+            case SWAP_NEXT:
+                return Objects.equals(s.runnext, p.stolen.get(1)) ? new State(p.value, ring) : ILLEGAL;
+            case SWAP_NEXT_ANY:
+                return new State(p.value, ring);
+            case PUT_SLOW: {
+                // runqputslow: the full ring's n oldest Gs, then the put G, went to the global queue
+                int n = p.stolen.size() - 1, k = ring.size();
+                boolean full = capacity == Integer.MAX_VALUE ? k == 2 * n || (n == 0 && k == 1) : k == capacity && n == capacity / 2;
+                return full && ring.take(n).equals(p.stolen.subList(0, n)) ? new State(s.runnext, ring.drop(n)) : ILLEGAL;
+            }
+            case PUT_BATCH: {
+                if (ring.size() + p.stolen.size() > capacity) return ILLEGAL;
+                PQueue r = ring;
+                for (Object g : p.stolen) r = r.append(g);
+                return new State(s.runnext, r);
+            }
             case GET:
             case GET_ANY: {
                 Object got;

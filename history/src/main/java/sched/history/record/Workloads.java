@@ -6,6 +6,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import sched.history.History;
+import sched.history.Op;
 import sched.history.edn.Keyword;
 import sched.examples.Primes;
 import sched.examples.Skynet;
@@ -31,10 +32,10 @@ public final class Workloads {
     public record Recording(History history, String model, long nanos, long operations) {}
 
     /** The workload names {@link #run} knows. */
-    public static final List<String> NAMES = List.of("queue-torture", "chan-torture", "globrunq", "chan", "primes");
+    public static final List<String> NAMES = List.of("queue-torture", "chan-torture", "runq", "globrunq", "chan", "primes");
 
     /** Workloads recorded through the runtime's own hooks ({@link sched.runtime.HistoryHooks}, -Dsched.record). */
-    public static final List<String> HOOKED = List.of("globrunq", "chan", "primes");
+    public static final List<String> HOOKED = List.of("runq", "globrunq", "chan", "primes");
 
     public static Recording run(String name, int ops, int threads, long seed) { return run(name, ops, threads, seed, false); }
 
@@ -42,6 +43,7 @@ public final class Workloads {
         return switch (name) {
             case "queue-torture" -> queueTorture(ops, threads, seed, stealRunnext);
             case "chan-torture" -> chanTorture(ops, threads, 2, seed);
+            case "runq" -> runq(ops, threads);
             case "globrunq" -> globrunq(ops, threads, seed);
             case "chan" -> chanSelect(ops, threads, 2, seed);
             case "primes" -> primes(Math.max(1, ops / 100));
@@ -190,6 +192,86 @@ public final class Workloads {
 
     private static void unhook(RuntimeRecorder r) {
         if (r != null) r.close();
+    }
+
+    /**
+     * Every P's local run queue in a running scheduler (GOMAXPROCS {@code procs}, at least 2), recorded by the
+     * runtime's own hooks into one history keyed by P (processes are Ms: each P's owner, and idle Ms stealing):
+     * the skynet example (1,000 leaves, 10,000 from 10,000 operations on) spawns goroutines ten at a time
+     * (runqput with next: swap-next, then a put of the kicked-out G; the spawning P's ring overflows to the
+     * global queue), parents are readied into runnext, and idle Ms steal half of a busy P's ring.
+     * Check with model {@code runq-per-p}.
+     */
+    public static Recording runq(int ops, int procs) {
+        long[] t = new long[2];
+        long[] sum = new long[1];
+        long leaves = ops >= 10_000 ? 10_000 : 1000;
+        RuntimeRecorder rec = HistoryHooks.ENABLED ? RuntimeRecorder.installRunqs() : null;
+        try {
+            GoRuntime.run(new Config().gomaxprocs(Math.max(2, procs)).sysmon(false), () -> {
+                t[0] = System.nanoTime();
+                sum[0] = Skynet.run(leaves);
+                t[1] = System.nanoTime();
+            });
+        } finally {
+            unhook(rec);
+        }
+        if (sum[0] != leaves * (leaves - 1) / 2) throw new IllegalStateException("skynet(" + leaves + ") summed to " + sum[0]);
+        History h = rec == null ? new History("runq", List.of()) : rec.history(RuntimeRecorder.RUNQS, "runq");
+        return new Recording(h, "runq-per-p", t[1] - t[0], h.size() / 2);
+    }
+
+    /**
+     * A {@link #runq} recording with each runqput(g, next=true) written as the single operation the plain
+     * specification has, {@code :put-next [p g]} (invoked where the swap was invoked, completed where the put of
+     * the kicked-out G completed, or where the swap completed when runnext was empty), instead of the recorded
+     * {@code :swap-next} then {@code :put}. In this strict form the runnext steal window (a thief taking the new
+     * runnext before the old one reached the ring) is not linearizable, so checking it tells whether a run hit
+     * the window. A pair whose put overflowed to the global queue, or that the history cut, stays as recorded.
+     */
+    public static History strictPutNext(History h) {
+        List<Op> in = h.ops();
+        Op[] out = in.toArray(new Op[0]);
+        java.util.Map<Object, Integer> swapInvoke = new java.util.HashMap<>(), swapOk = new java.util.HashMap<>(),
+                putInvoke = new java.util.HashMap<>();
+        for (int i = 0; i < in.size(); i++) {
+            Op o = in.get(i);
+            Object q = o.process();
+            String f = o.f() instanceof Keyword k ? k.symbolic() : String.valueOf(o.f());
+            if (o.type() == Op.Type.INVOKE && f.equals("swap-next")) {
+                swapInvoke.put(q, i);
+            } else if (o.type() == Op.Type.OK && f.equals("swap-next") && swapInvoke.containsKey(q)) {
+                List<?> pv = (List<?>) o.value();
+                List<?> gOld = (List<?>) pv.get(1);
+                int si = swapInvoke.remove(q);
+                if (gOld.get(1) == null) {
+                    List<Object> v = java.util.Arrays.asList(pv.get(0), gOld.get(0));
+                    out[si] = new Op(q, Op.Type.INVOKE, PUT_NEXT, v, in.get(si).index());
+                    out[i] = new Op(q, Op.Type.OK, PUT_NEXT, v, o.index());
+                } else {
+                    swapOk.put(q, i);
+                    swapInvoke.put(q, si); // kept until the put of the kicked-out G completes
+                }
+            } else if (o.type() == Op.Type.INVOKE && f.equals("put") && swapOk.containsKey(q)) {
+                putInvoke.put(q, i);
+            } else if (o.type() == Op.Type.OK && f.equals("put") && putInvoke.containsKey(q)) {
+                int si = swapInvoke.remove(q), so = swapOk.remove(q), pi = putInvoke.remove(q);
+                if (((List<?>) o.value()).get(1) instanceof List) continue; // overflowed: stays split
+                List<?> pv = (List<?>) in.get(so).value();
+                List<Object> v = java.util.Arrays.asList(pv.get(0), ((List<?>) pv.get(1)).get(0));
+                out[si] = new Op(q, Op.Type.INVOKE, PUT_NEXT, v, in.get(si).index());
+                out[so] = null;
+                out[pi] = null;
+                out[i] = new Op(q, Op.Type.OK, PUT_NEXT, v, o.index());
+            } else if (swapOk.containsKey(q)) { // anything else between the swap and its put: leave the pair split
+                swapOk.remove(q);
+                swapInvoke.remove(q);
+                putInvoke.remove(q);
+            }
+        }
+        List<Op> ops = new ArrayList<>(in.size());
+        for (Op o : out) if (o != null) ops.add(o);
+        return new History(h.source(), ops);
     }
 
     /**

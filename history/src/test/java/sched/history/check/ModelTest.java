@@ -167,6 +167,50 @@ class ModelTest {
         assertEquals(LINEARIZABLE, new Hist().call(0, "get", null, 9L).call(0, "get", null, 8L).verdict("runq init={:runnext 9 :ring [8]}"));
     }
 
+    /** The forms the runtime's own hooks record (sched.runtime.P, "Recording"). */
+    @Test void runqAsTheRuntimeRecordsIt() {
+        // swap-next completes with [g old]: runnext must have been old; the kicked-out G is put by the owner next
+        assertEquals(LINEARIZABLE, new Hist().call(0, "swap-next", 1L, vec(1L, null)).call(0, "swap-next", 2L, vec(2L, 1L))
+                .call(0, "put", 1L).call(0, "get", null, 2L).call(0, "get", null, 1L).verdict("runq"));
+        assertEquals(NOT_LINEARIZABLE, new Hist().call(0, "swap-next", 1L, vec(1L, null)).call(0, "swap-next", 2L, vec(2L, null))
+                .verdict("runq"));
+        // the runnext steal window: between the swap and the put, a thief sees an empty ring and takes the new
+        // runnext. In the strict put-next form this is not linearizable (above); recorded as two steps it is.
+        assertEquals(LINEARIZABLE, new Hist().call(0, "swap-next", 3L, vec(3L, null)).inv(0, "swap-next", 2L)
+                .inv(1, "steal", null).ok(0, "swap-next", vec(2L, 3L)).ok(1, "steal", vec(2L)).call(0, "put", 3L)
+                .call(0, "get", null, 3L).verdict("runq"));
+        // an open swap-next sets runnext
+        assertEquals(LINEARIZABLE, new Hist().inv(0, "swap-next", 4L).call(1, "steal", null, vec(4L)).verdict("runq"));
+        assertEquals(NOT_LINEARIZABLE, new Hist().inv(0, "swap-next", 4L).call(1, "steal", null, vec(5L)).verdict("runq"));
+        // an overflowing put: the full ring's older half, then the put G, leave for the global queue
+        Hist full = new Hist();
+        for (long g = 1; g <= 4; g++) full.call(0, "put", g);
+        assertEquals(LINEARIZABLE, full.call(0, "put", 5L, vec(1L, 2L, 5L)).call(0, "get", null, 3L).verdict("runq init={:capacity 4}"));
+        Hist full2 = new Hist();
+        for (long g = 1; g <= 4; g++) full2.call(0, "put", g);
+        assertEquals(NOT_LINEARIZABLE, full2.call(0, "put", 5L, vec(2L, 1L, 5L)).verdict("runq"), "the older half in order");
+        Hist three = new Hist();
+        for (long g = 1; g <= 3; g++) three.call(0, "put", g);
+        assertEquals(NOT_LINEARIZABLE, three.call(0, "put", 5L, vec(1L, 5L)).verdict("runq"), "only a full ring overflows");
+        // a thief publishes what it stole into its own ring
+        assertEquals(LINEARIZABLE, new Hist().call(1, "put-batch", vec(7L, 8L)).call(1, "get", null, 7L).call(2, "steal", null, vec(8L))
+                .verdict("runq"));
+        // runq-per-p: values keyed [p x], each P checked on its own
+        assertEquals(LINEARIZABLE, new Hist().call(0, "put", vec(0L, 1L)).call(0, "put", vec(1L, 2L)).call(1, "get", vec(1L, null), vec(1L, 2L))
+                .call(2, "steal", vec(0L, null), vec(0L, vec(1L))).verdict("runq-per-p"));
+        assertEquals(NOT_LINEARIZABLE, new Hist().call(0, "put", vec(0L, 1L)).call(0, "put", vec(1L, 2L)).call(1, "get", vec(1L, null), vec(1L, 1L))
+                .verdict("runq-per-p"), "g1 is on P 0, not P 1");
+        Hist wrongP = new Hist().call(0, "put", vec(0L, 1L)).call(0, "put", vec(1L, 2L)).call(1, "get", vec(1L, null), vec(1L, 1L));
+        assertEquals(NOT_LINEARIZABLE, Checker.check(Models.parse("runq-per-p").create(), sched.history.Pairing.pair(wrongP.history()), 20, false)
+                .verdict(), "the same without the split");
+        // a keyed history checked with runq, or a value that is not [p x] with runq-per-p, is a clear error
+        ModelException k = assertThrows(ModelException.class, () -> new Hist().call(0, "get", vec(0L, null), vec(0L, 1L)).verdict("runq"));
+        assertTrue(k.getMessage().contains("--model runq-per-p"), k.getMessage());
+        // a value that is not [p x] is a clear error
+        ModelException e = assertThrows(ModelException.class, () -> new Hist().call(0, "put", 1L).verdict("runq-per-p"));
+        assertTrue(e.getMessage().contains("[p x]"), e.getMessage());
+    }
+
     @Test void globrunq() {
         // a get takes a non-empty prefix at once; [] only when empty
         assertEquals(LINEARIZABLE, new Hist().call(1, "put", 1L).call(2, "put-batch", vec(2L, 3L))

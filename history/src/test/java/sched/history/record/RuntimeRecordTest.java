@@ -83,6 +83,100 @@ class RuntimeRecordTest {
         assertEquals(Checker.Verdict.NOT_LINEARIZABLE, verdict("globrunq", new History("lost", lost)));
     }
 
+    private static final Keyword STEAL = Keyword.of("steal"), SWAP_NEXT = Keyword.of("swap-next"), PUT = Keyword.of("put");
+
+    /** The x of a recorded P-queue value [p x]. */
+    private static Object x(Op o) { return ((List<?>) o.value()).get(1); }
+
+    @Test void everyLocalRunQueueOfARunningSchedulerIsLinearizable() {
+        for (int procs : new int[] {2, 4}) {
+            Workloads.Recording r = Workloads.runq(10_000, procs);
+            History h = r.history();
+            assertEquals("runq-per-p", r.model());
+            assertTrue(count(h, Op.Type.OK, "swap-next") > 1000, "skynet(10000) spawns through runnext: " + count(h, Op.Type.OK, "swap-next"));
+            assertTrue(count(h, Op.Type.OK, "get") > 1000, "gets: " + count(h, Op.Type.OK, "get"));
+            assertTrue(count(h, Op.Type.OK, "steal") > 0, "idle Ms tried to steal");
+            assertTrue(h.ops().stream().anyMatch(o -> o.type() == Op.Type.OK && o.f().equals(PUT) && x(o) instanceof List),
+                    "the spawning P's ring overflowed to the global queue (38-42 times per run seen)");
+            assertTrue(h.ops().stream().map(o -> ((List<?>) o.value()).get(0)).distinct().count() >= 2, "several Ps recorded");
+            assertEquals(Checker.Verdict.LINEARIZABLE, verdict(r.model(), h), "GOMAXPROCS " + procs);
+            History back = sched.history.HistoryReader.readKnossos("back", h.toEdn());
+            assertEquals(Checker.Verdict.LINEARIZABLE, verdict(r.model(), back));
+        }
+    }
+
+    private static Op op(long process, Op.Type t, String f, Object value) { return new Op(process, t, Keyword.of(f), value, -1); }
+
+    private static List<Object> pv(Object p, Object x) { return java.util.Arrays.asList(p, x); }
+
+    /**
+     * The runnext steal window, as the hooks record it on P 0: the owner (process 3) swaps g2 into runnext,
+     * kicking g1 out; before it puts g1 in the ring, a thief (process 5) sees an empty ring and takes g2. As
+     * recorded (two steps) that is linearizable; merged into Go's one runqput(next) it is not.
+     */
+    @Test void strictPutNextExposesTheRunnextStealWindow() {
+        List<Op> rec = List.of(
+                op(3, Op.Type.INVOKE, "swap-next", pv(0L, 1L)), op(3, Op.Type.OK, "swap-next", pv(0L, pv(1L, null))),
+                op(3, Op.Type.INVOKE, "swap-next", pv(0L, 2L)), op(5, Op.Type.INVOKE, "steal", pv(0L, null)),
+                op(3, Op.Type.OK, "swap-next", pv(0L, pv(2L, 1L))), op(5, Op.Type.OK, "steal", pv(0L, List.of(2L))),
+                op(3, Op.Type.INVOKE, "put", pv(0L, 1L)), op(3, Op.Type.OK, "put", pv(0L, 1L)));
+        List<Op> indexed = new ArrayList<>();
+        for (Op o : rec) indexed.add(new Op(o.process(), o.type(), o.f(), o.value(), indexed.size()));
+        History split = new History("window", indexed);
+        assertEquals(Checker.Verdict.LINEARIZABLE, verdict("runq-per-p", split));
+        History strict = Workloads.strictPutNext(split);
+        assertEquals(6, strict.size(), "two :put-next, the steal");
+        assertEquals(2, count(strict, Op.Type.OK, "put-next"));
+        assertEquals(0, count(strict, Op.Type.OK, "swap-next") + count(strict, Op.Type.OK, "put"));
+        assertEquals(Checker.Verdict.NOT_LINEARIZABLE, verdict("runq-per-p", strict));
+        // a real recording merges too: every swap-next goes, except those whose put overflowed
+        History h = Workloads.runq(1000, 2).history();
+        History m = Workloads.strictPutNext(h);
+        long overflowedAfterSwap = count(m, Op.Type.OK, "swap-next");
+        assertEquals(count(h, Op.Type.OK, "swap-next") - overflowedAfterSwap, count(m, Op.Type.OK, "put-next"));
+        assertTrue(overflowedAfterSwap <= h.ops().stream().filter(o -> o.type() == Op.Type.OK && o.f().equals(PUT) && x(o) instanceof List).count());
+    }
+
+    @Test void aCorruptedLocalRunQueueRecordingIsCaught() {
+        History h = Workloads.runq(10_000, 2).history();
+        // a swap-next that says runnext was empty when it held a G: that G is lost to the model
+        List<Op> ops = new ArrayList<>(h.ops());
+        for (int i = 0; i < ops.size(); i++) {
+            Op o = ops.get(i);
+            if (o.type() == Op.Type.OK && o.f().equals(SWAP_NEXT) && ((List<?>) x(o)).get(1) != null) {
+                List<Object> v = java.util.Arrays.asList(((List<?>) o.value()).get(0), java.util.Arrays.asList(((List<?>) x(o)).get(0), null));
+                ops.set(i, new Op(o.process(), o.type(), o.f(), v, o.index()));
+                break;
+            }
+        }
+        assertEquals(Checker.Verdict.NOT_LINEARIZABLE, verdict("runq-per-p", new History("corrupt", ops)));
+        // an overflow batch reported out of order
+        List<Op> slow = new ArrayList<>(h.ops());
+        boolean done = false;
+        for (int i = 0; i < slow.size() && !done; i++) {
+            Op o = slow.get(i);
+            if (o.type() == Op.Type.OK && o.f().equals(PUT) && x(o) instanceof List<?> b) {
+                List<Object> rev = new ArrayList<>(b);
+                java.util.Collections.swap(rev, 0, 1);
+                slow.set(i, new Op(o.process(), o.type(), o.f(), java.util.Arrays.asList(((List<?>) o.value()).get(0), rev), o.index()));
+                done = true;
+            }
+        }
+        assertTrue(done);
+        assertEquals(Checker.Verdict.NOT_LINEARIZABLE, verdict("runq-per-p", new History("corrupt", slow)));
+        // a get's G credited to another P: the key matters
+        List<Op> moved = new ArrayList<>(h.ops());
+        for (int i = 0; i < moved.size(); i++) {
+            Op o = moved.get(i);
+            if (o.type() == Op.Type.OK && o.f().equals(GET) && x(o) != null) {
+                long p = (Long) ((List<?>) o.value()).get(0);
+                moved.set(i, new Op(o.process(), o.type(), o.f(), java.util.Arrays.asList(p == 0 ? 1L : 0L, x(o)), o.index()));
+                break;
+            }
+        }
+        assertEquals(Checker.Verdict.NOT_LINEARIZABLE, verdict("runq-per-p", new History("corrupt", moved)));
+    }
+
     @Test void channelWithSelectsAndTryOperationsIsLinearizable() {
         for (int capacity : new int[] {2, 0}) {
             Workloads.Recording r = Workloads.chanSelect(3000, 2, capacity, capacity + 1);
