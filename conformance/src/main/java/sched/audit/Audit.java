@@ -255,7 +255,7 @@ public final class Audit {
 
     /**
      * PIT's mutation score: too slow for the default audit on 2 cores, so the last recorded score is reported
-     * with its date (docs/MUTATION.md, a line {@code score: N% (killed/total) date: YYYY-MM-DD}).
+     * with its date (docs/MUTATION.md, the line starting {@code score:}, which ends {@code date: YYYY-MM-DD}).
      */
     static final class MutationPhase implements Phase {
         @Override public String name() { return "mutation score (PIT)"; }
