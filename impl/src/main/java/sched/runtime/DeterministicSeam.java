@@ -209,10 +209,21 @@ public final class DeterministicSeam implements Seam {
         }
     }
 
-    /** This thread stops running: if it was the last one, wake the driver (or run it, in {@link #drive}). */
+    /**
+     * This thread stops running: if it was the last one, wake the driver (or run it, in {@link #drive}).
+     *
+     * <p>The mode is read before the decrement, not after. A thread that made the count 0 in thread mode (while the
+     * runtime boots to its initial state) can be descheduled right after the decrement; the driver, seeing 0, may
+     * then enter {@link #drive}, take its first step and yield before this thread runs on. Reading the mode after
+     * the decrement, this thread would see {@code driving} and resume the driver a second time, in the middle of
+     * a step it never took part in: the step then returns with its M still running (a replay divergence at step 1,
+     * "no gate (still running)", about once in 40 corpus runs on a loaded machine). Read before the decrement, the
+     * mode is the one that was in force while this thread was counted as running.
+     */
     private void quiet() {
+        boolean inDrive = driving && !driveDone;
         if (running.decrementAndGet() == 0) {
-            if (driving && !driveDone) {
+            if (inDrive) {
                 resumeDriver();
                 return;
             }
