@@ -119,7 +119,8 @@ public final class ReplayDriver {
         List<String> gs = new ArrayList<>(List.of(g1));
         gsC.stream().filter(x -> !x.equals(g1)).forEach(gs::add);
 
-        int replayed = 0;
+        int[] done = new int[1];
+        Divergence found;
         try (SpinningSession s = new SpinningSession(ms, ps, gs, cap)) {
             String boot = s.boot();
             if (boot != null) {
@@ -130,24 +131,9 @@ public final class ReplayDriver {
             if (d != null) return new Outcome(file, h.spec(), trace.length(), 0, d, counts, System.nanoTime() - t0);
             StealOrder so = new StealOrder();
             so.reset(ps.size());
-            Divergence[] found = new Divergence[1];
-            int[] done = new int[1];
-            // The steps run as a continuation on the runtime's own threads (no driver thread to switch to).
-            drive(s, () -> {
-                for (int i = 1; i < steps.size(); i++) {
-                    TraceStep ts = steps.get(i);
-                    found[0] = take(s, so, vars, ts, firstLine + 1 + i);
-                    if (found[0] != null) return;
-                    counts.merge(ts.action(), 1, Integer::sum);
-                    done[0]++;
-                }
-            }, found, steps, firstLine, done);
-            replayed = done[0];
-            if (found[0] != null) {
-                return new Outcome(file, h.spec(), trace.length(), replayed, found[0], counts, System.nanoTime() - t0);
-            }
+            found = driveSteps(s, steps, firstLine, counts, done, (ts, line) -> take(s, so, vars, ts, line));
         }
-        return new Outcome(file, h.spec(), trace.length(), replayed, null, counts, System.nanoTime() - t0);
+        return new Outcome(file, h.spec(), trace.length(), done[0], found, counts, System.nanoTime() - t0);
     }
 
     // ----------------------------------------------------------------------------------------------- Fairness
@@ -182,7 +168,8 @@ public final class ReplayDriver {
         List<String> gs = new ArrayList<>(List.of(g1));
         gsC.stream().filter(x -> !x.equals(g1)).forEach(gs::add);
         int[] slice = {1};
-        int replayed = 0;
+        int[] done = new int[1];
+        Divergence found;
         try (SpinningSession s = new SpinningSession(msC, psC, gs, cap, null, k, new int[0])) {
             String boot = s.boot();
             if (boot == null) boot = fairnessBoot(s, gs);
@@ -196,23 +183,10 @@ public final class ReplayDriver {
                     Snapshot.fairness(s.runtime(), s.names(), k, slice[0]);
             Divergence d = compareWith(snap, vars, init, firstLine + 1, "the boot did not reach the spec's Init");
             if (d != null) return new Outcome(file, h.spec(), trace.length(), 0, d, counts, System.nanoTime() - t0);
-            Divergence[] found = new Divergence[1];
-            int[] done = new int[1];
-            drive(s, () -> {
-                for (int i = 1; i < steps.size(); i++) {
-                    TraceStep ts = steps.get(i);
-                    found[0] = fairnessStep(s, snap, vars, ts, firstLine + 1 + i, slice);
-                    if (found[0] != null) return;
-                    counts.merge(ts.action(), 1, Integer::sum);
-                    done[0]++;
-                }
-            }, found, steps, firstLine, done);
-            replayed = done[0];
-            if (found[0] != null) {
-                return new Outcome(file, h.spec(), trace.length(), replayed, found[0], counts, System.nanoTime() - t0);
-            }
+            found = driveSteps(s, steps, firstLine, counts, done,
+                    (ts, line) -> fairnessStep(s, snap, vars, ts, line, slice));
         }
-        return new Outcome(file, h.spec(), trace.length(), replayed, null, counts, System.nanoTime() - t0);
+        return new Outcome(file, h.spec(), trace.length(), done[0], found, counts, System.nanoTime() - t0);
     }
 
     /** From the runtime's start to Fairness.tla's Init; null when it got there. */
@@ -335,6 +309,31 @@ public final class ReplayDriver {
             rows = List.of();
         }
         return new Divergence(ts.step(), line, ts.action(), ts.args(), reason, rows);
+    }
+
+    /** Takes one trace step on the Java (the step's file line given); null when the states match after it. */
+    private interface StepTaker {
+        Divergence take(TraceStep ts, int line);
+    }
+
+    /**
+     * Takes steps 1.. of the trace with {@code taker}, as a continuation on the runtime's own threads (no driver
+     * thread to switch to), until one diverges; counts the actions taken in {@code counts} and {@code done[0]}.
+     * Returns the divergence, or null when every step matched.
+     */
+    private static Divergence driveSteps(SpinningSession s, List<TraceStep> steps, int firstLine,
+                                         Map<String, Integer> counts, int[] done, StepTaker taker) {
+        Divergence[] found = new Divergence[1];
+        drive(s, () -> {
+            for (int i = 1; i < steps.size(); i++) {
+                TraceStep ts = steps.get(i);
+                found[0] = taker.take(ts, firstLine + 1 + i);
+                if (found[0] != null) return;
+                counts.merge(ts.action(), 1, Integer::sum);
+                done[0]++;
+            }
+        }, found, steps, firstLine, done);
+        return found[0];
     }
 
     /**
