@@ -178,8 +178,8 @@ public final class SpinningInvariants {
     public static List<String> startSpinning(String m, Map<String, Object> before, Map<String, Object> after) {
         Map<String, Object> mpc = fn(after, "mpc"), spinB = fn(before, "mspinning"), spinA = fn(after, "mspinning");
         int nP = fn(before, "runq").size();
-        int npidle = ((Number) before.get("npidle")).intValue();
-        int nms = ((Number) before.get("nmspinning")).intValue(), nmsA = ((Number) after.get("nmspinning")).intValue();
+        int npidle = (Integer) before.get("npidle");
+        int nms = (Integer) before.get("nmspinning"), nmsA = (Integer) after.get("nmspinning");
         boolean was = Boolean.TRUE.equals(spinB.get(m));
         boolean spin = npidle != nP - 1 && (was || 2 * nms < nP - npidle);
         List<String> out = new ArrayList<>();
@@ -205,8 +205,8 @@ public final class SpinningInvariants {
      */
     public static List<String> resetSpinning(String m, Map<String, Object> before, Map<String, Object> after) {
         List<String> out = new ArrayList<>();
-        int nms = ((Number) before.get("nmspinning")).intValue(), nmsA = ((Number) after.get("nmspinning")).intValue();
-        int npidle = ((Number) after.get("npidle")).intValue();
+        int nms = (Integer) before.get("nmspinning"), nmsA = (Integer) after.get("nmspinning");
+        int npidle = (Integer) after.get("npidle");
         if (nmsA != nms - 1) out.add("ResetSpinning: nmspinning went from " + nms + " to " + nmsA + ", expected " + (nms - 1));
         if (Boolean.TRUE.equals(fn(after, "mspinning").get(m))) out.add("ResetSpinning: " + m + " still spinning");
         String want = nmsA == 0 && npidle > 0 ? "resetwake" : "picked";
