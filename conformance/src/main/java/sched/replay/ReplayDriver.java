@@ -234,13 +234,8 @@ public final class ReplayDriver {
 
     private static Divergence fairnessStep(SpinningSession s, java.util.function.Supplier<Map<String, Object>> snap,
                                            List<String> vars, TraceStep ts, int line, int[] slice) {
-        String action = ts.action();
-        Step want;
-        try {
-            want = Step.valueOf(action);
-        } catch (IllegalArgumentException e) {
-            return divWith(snap, vars, ts, line, "the Java has no step " + action + " (no probe of that name)");
-        }
+        Step want = javaStep(ts.action());
+        if (want == null) return divWith(snap, vars, ts, line, noStep(ts.action()));
         String mName = argString(ts.args(), "m");
         M m = mName == null ? null : s.m(mName);
         if (m == null) return divWith(snap, vars, ts, line, "the step names no M of the Java (argument m)");
@@ -353,15 +348,23 @@ public final class ReplayDriver {
         }
     }
 
+    /** The Java step (probe label) named like the spec action {@code action}; null when there is none. */
+    private static Step javaStep(String action) {
+        try {
+            return Step.valueOf(action);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static String noStep(String action) {
+        return "the Java has no step " + action + " (no probe of that name)";
+    }
+
     /** Take trace step {@code ts} on the Java; null when it matched. */
     private static Divergence take(SpinningSession s, StealOrder so, List<String> vars, TraceStep ts, int line) {
-        String action = ts.action();
-        Step want;
-        try {
-            want = Step.valueOf(action);
-        } catch (IllegalArgumentException e) {
-            return div(s, vars, ts, line, "the Java has no step " + action + " (no probe of that name)");
-        }
+        Step want = javaStep(ts.action());
+        if (want == null) return div(s, vars, ts, line, noStep(ts.action()));
         String mName = argString(ts.args(), "m");
         if (mName == null) return div(s, vars, ts, line, "the step names no M (argument m)");
         M m = s.m(mName);
